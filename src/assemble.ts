@@ -1,0 +1,61 @@
+import { type CommentItem, type Doc, isJunk, type JunkItem, type JunkKind, type Result } from './doc.js';
+import type { Options } from './options.js';
+
+/** Turn a decoded Doc into the output contract. */
+export function assemble(doc: Doc, options: Options): Result {
+  let title: string | null = null;
+  let byline: string | null = null;
+  let date: string | null = null;
+  const captions: string[] = [];
+  const body: string[] = [];
+  const comments: CommentItem[] = [];
+  const junk: JunkItem[] = [];
+  let current: CommentItem | null = null;
+
+  for (const line of doc.lines) {
+    switch (line.zone) {
+      case 'title':
+        title = title === null ? line.text : title;
+        break;
+      case 'byline':
+        byline ??= line.text;
+        break;
+      case 'date':
+        date ??= line.text;
+        break;
+      case 'caption':
+        captions.push(line.text);
+        break;
+      case 'body':
+        body.push(line.text);
+        break;
+      case 'comment-header':
+        current = { author: line.head?.author ?? null, date: line.head?.date ?? null, text: '' };
+        comments.push(current);
+        break;
+      case 'comment':
+        if (line.head || current === null) {
+          current = { author: line.head?.author ?? null, date: line.head?.date ?? null, text: '' };
+          comments.push(current);
+        }
+        current.text = current.text === '' ? line.text : `${current.text}\n${line.text}`;
+        break;
+      default:
+        if (isJunk(line.zone)) junk.push({ kind: line.zone.slice(5) as JunkKind, text: line.text });
+    }
+  }
+
+  const result: Result = {
+    source: doc.source,
+    title,
+    byline,
+    date,
+    captions,
+    body,
+    comments: options.comments ? comments.filter((c) => c.text !== '') : [],
+    lang: doc.lang,
+    warnings: doc.warnings,
+  };
+  if (options.keepJunk) result.junk = junk;
+  return result;
+}
