@@ -1,4 +1,9 @@
 import type { Cleaner } from './cleaner.js';
+import { splitGlued } from './cleaners/split-glued.js';
+import { tidyText } from './cleaners/tidy-text.js';
 
 /** The algorithm, in order. Each cleaner labels lines; the decoder decides zones. */
-export const pipeline: Cleaner[] = [];
+export const pipeline: Cleaner[] = [
+  tidyText,
+  splitGlued,
+];

@@ -1,0 +1,111 @@
+import type { Cleaner } from '../cleaner.js';
+import { type Doc, type Line, newLine } from '../doc.js';
+
+/**
+ * Dumps sometimes run two paragraphs together with no space: `...stand back.lebanon is far away`,
+ * `a hard time.I wonder`, `With best regards,Jane Doe`. This cleaner splits those lines again.
+ *
+ * It works on one whitespace-free token at a time and errs towards leaving a token alone:
+ * a wrong split inside body text costs more than a missed one. A token is left whole when it
+ * - is longer than two glued words can be (MAX_GLUED_TOKEN),
+ * - looks like a URL, e-mail, path or identifier (`/ @ = & \ _ #`, `www.`),
+ * - has more than one sentence mark (`e.g.`, `U.S.`, `a.b.c`, ellipses, version numbers),
+ * - ends its left word in an abbreviation (`etc.`, `Mrs.`) or a capital (`R.`, `St.`),
+ * - continues in lower case with a domain or file suffix (`example.com`, `notes.html`) or a short word
+ *   other than a few common sentence starters.
+ * Digits never qualify either side, so decimals (`4.5`) and numbered items (`2.Next`) stay whole.
+ */
+
+/** Two glued words, each at most ~25 letters, plus quotes and punctuation. */
+const MAX_GLUED_TOKEN = 60;
+const NOT_PROSE = /[/@=&\\_#]|www\./i;
+const TRAILING_PUNCT = /[.,;:!?"'”’)\]]+$/;
+const SENTENCE_MARKS = /[.!?]/g;
+/**
+ * Left: letters ending in two lower-case ones, a sentence mark, maybe a closing quote or bracket.
+ * Right: a capitalised word, the pronoun `I`, or a lower-case word of 3+ letters (checked further below).
+ * Fixed structure with one unbounded class on a bounded token: linear.
+ */
+const SENTENCE_GLUE = /^([("“‘']?\p{L}*\p{Ll}{2}[.!?][)"”’']?)(?=\p{Lu}\p{Ll}|I$|I['’]\p{Ll}|\p{Ll}{3})/u;
+const LOWER_WORD = /^\p{Ll}{4,}$/u;
+/**
+ * Three-letter words that start sentences often enough to split on (`see.the harbour`); other
+ * three-letter endings are too often a domain or file suffix (`.com`, `.pdf`, `.php`).
+ */
+const SHORT_STARTERS = new Set('the and but she his her its our you yet why who not'.split(' '));
+/** Sign-offs that letters and comments end with before the writer's name. */
+const SIGN_OFF = /^((?:best|kind|warm)?(?:regards|wishes|thanks|cheers|sincerely|yours|respectfully|cordially),)(?=\p{Lu})/iu;
+
+/** Words that end in a dot without ending a sentence (English, German, French, Spanish). */
+const ABBREVIATIONS = new Set(
+  (
+    'etc vs mrs mr ms dr prof gen sen rep gov capt sgt col lt fig figs vol vols no nos pp ed eds cf viz al ' +
+    'approx est dept univ inc ltd corp bros ave blvd rd mt ft jr sr jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'usw bzw vgl evtl ggf nr ca str env sra srta dra uds ud pág ibid op cit min max resp'
+  ).split(' '),
+);
+/** Lower-case endings that make `word.ending` a domain or a file name rather than two sentences. */
+const DOMAIN_OR_FILE_SUFFIX = new Set(
+  (
+    'info name mobi blog shop site online store tech news life live world today club space media website email ' +
+    'host page wiki link digital network cloud design agency social guru ninja rocks travel museum aero coop jobs ' +
+    'html shtml xhtml htm aspx json yaml toml docx xlsx pptx jpeg webp tiff java bash conf lock scss less sass ' +
+    'epub woff mpeg flac aiff midi wasm orig temp gzip data text list markdown config local properties xml ' +
+    'exe dmg apk deb rpm iso torrent'
+  ).split(' '),
+);
+
+/** Offset inside `token` where a glued second sentence starts, or -1 when the token should stay whole. */
+export function gluePoint(token: string): number {
+  if (token.length > MAX_GLUED_TOKEN || NOT_PROSE.test(token)) return -1;
+  const core = token.replace(TRAILING_PUNCT, '');
+
+  const signOff = SIGN_OFF.exec(core);
+  if (signOff) return signOff[1].length;
+
+  if ((core.match(SENTENCE_MARKS) ?? []).length !== 1) return -1;
+  const glue = SENTENCE_GLUE.exec(core);
+  if (!glue) return -1;
+  const left = glue[1];
+  const right = core.slice(left.length);
+  const leftWord = left.replace(/[^\p{L}]/gu, '');
+  if (left.includes('.') && ABBREVIATIONS.has(leftWord.toLowerCase())) return -1;
+  if (/^\p{Ll}/u.test(right)) {
+    const prose = (LOWER_WORD.test(right) || SHORT_STARTERS.has(right)) && /^\p{Ll}{3,}$/u.test(leftWord);
+    if (!prose || DOMAIN_OR_FILE_SUFFIX.has(right)) return -1;
+  }
+  return left.length;
+}
+
+/** Offsets in `text` where a new line should start. */
+function splitPoints(text: string): number[] {
+  const points: number[] = [];
+  for (const token of text.matchAll(/\S+/g)) {
+    const at = gluePoint(token[0]);
+    if (at > 0) points.push(token.index + at);
+  }
+  return points;
+}
+
+export const splitGlued: Cleaner = {
+  id: 'split-glued',
+  description: 'Restores paragraph breaks a dump lost (`back.lebanon`, `time.I wonder`, `regards,Jane`).',
+  run(doc: Doc): void {
+    const lines: Line[] = [];
+    for (const line of doc.lines) {
+      const points = splitPoints(line.text);
+      if (points.length === 0) {
+        lines.push(line);
+        continue;
+      }
+      const text = line.text;
+      const bounds = [0, ...points, text.length];
+      line.text = text.slice(0, points[0]).trim();
+      lines.push(line);
+      for (let k = 1; k < bounds.length - 1; k++) {
+        lines.push(newLine(line.n, text.slice(bounds[k], bounds[k + 1]).trim(), line.indent, 0));
+      }
+    }
+    doc.lines = lines;
+  },
+};

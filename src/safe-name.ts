@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+
+/** Long enough for a readable URL path, short enough for every file system (255-byte names) with room for a suffix. */
+const MAX_NAME_LENGTH = 120;
+/** 8 hex digits of SHA-256: one collision in about 77,000 names of the same readable prefix is out of reach in practice. */
+const HASH_LENGTH = 8;
+/** Windows reserves these names with any extension, in any case. */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+
+/**
+ * A file name (one path component, no extension) derived from a URL or record id.
+ * It cannot escape the output directory: only `[A-Za-z0-9._-]`, no leading dot or dash, no `..`,
+ * no device names, at most MAX_NAME_LENGTH characters. It is deterministic, and when the readable
+ * form loses information (characters replaced, or cut) a short hash of the original keeps
+ * different ids apart.
+ */
+export function safeOutputName(idOrUrl: string): string {
+  const readable = idOrUrl
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/[?#/]+$/, '');
+  let name = readable
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[._-]+/, '')
+    .replace(/[._-]+$/, '');
+  const lossy = name !== readable;
+  if (DEVICE_NAME.test(name)) name = `_${name}`;
+  if (name === '') return `record-${hash(idOrUrl)}`;
+  if (!lossy && name.length <= MAX_NAME_LENGTH) return name;
+  return `${name.slice(0, MAX_NAME_LENGTH - HASH_LENGTH - 1).replace(/[._-]+$/, '')}-${hash(idOrUrl)}`;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { gluePoint, splitGlued } from '../src/cleaners/split-glued.js';
+import { type Doc, newLine } from '../src/doc.js';
+import { defaultOptions } from '../src/options.js';
+
+function split(text: string): string[] {
+  const doc: Doc = { source: 't', lines: [newLine(7, text, 2, 3)], lang: null, warnings: [] };
+  splitGlued.run(doc, defaultOptions);
+  return doc.lines.map((l) => l.text);
+}
+
+describe('splitGlued splits glued paragraphs', () => {
+  it.each([
+    ['a lower-case start', 'We should wait and see.the harbour is quiet now', ['We should wait and see.', 'the harbour is quiet now']],
+    ['a capitalised start', 'The bridge was closed.Traffic moved slowly', ['The bridge was closed.', 'Traffic moved slowly']],
+    ['the pronoun I', 'It was a long winter.I remember the snow', ['It was a long winter.', 'I remember the snow']],
+    ['I with an apostrophe', 'That settles it.I’m going home', ['That settles it.', 'I’m going home']],
+    ['a question', 'Why would they leave?Nobody knows', ['Why would they leave?', 'Nobody knows']],
+    ['a closing quote', 'She called it “unfair.”The vote stood', ['She called it “unfair.”', 'The vote stood']],
+    ['a sign-off', 'Thanks for reading. Kind regards,Maria K. Lopez', ['Thanks for reading. Kind regards,', 'Maria K. Lopez']],
+    ['several glues on one line', 'One thing.Another thing.And a third', ['One thing.', 'Another thing.', 'And a third']],
+  ])('%s', (_, input, expected) => {
+    expect(split(input)).toEqual(expected);
+  });
+
+  it('gives later parts the same line number and indent, and no blank lines before', () => {
+    const doc: Doc = { source: 't', lines: [newLine(7, 'First part.Second part', 2, 3)], lang: null, warnings: [] };
+    splitGlued.run(doc, defaultOptions);
+    expect(doc.lines.map((l) => [l.n, l.indent, l.blankBefore])).toEqual([
+      [7, 2, 3],
+      [7, 2, 0],
+    ]);
+  });
+});
+
+describe('splitGlued leaves these whole', () => {
+  it.each([
+    'See example.com/a.b for details',
+    'Visit www.example.org today',
+    'Mail jane.doe@example.net soon',
+    'It grew 4.5 percent to $3.2billion',
+    'The U.S. and the U.K.Government agreed',
+    'Use e.g.Python or i.e.the rest',
+    'Ask Mr.Smith or Mrs.Jones, or Dr.Who',
+    'Hu Jintao (R) and R.Cohen met',
+    'Open notes.html or report.docx or script.java',
+    'Install node.js and run version 1.2.3 or v2.0.1',
+    'Wait for it...then go',
+    'A bunch of apples, pears etc.Then more',
+    'FROM JANE DOEIndeed, I agree',
+    'Dear Sam,Thanks for the note',
+    'Read more at Amazon.com or news.bbc.co.uk',
+    'Call object.toString or console.log',
+    'Item 2.Next item',
+    'Shop at example.online or example.store',
+    'Wow!!Great',
+  ])('%s', (text) => {
+    expect(split(text)).toEqual([text]);
+  });
+
+  it('ignores tokens too long to be two glued words', () => {
+    expect(gluePoint(`${'a'.repeat(40)}.${'Bb'.repeat(20)}`)).toBe(-1);
+  });
+});
