@@ -157,6 +157,22 @@ describe.each(cases)('fixture %s', (name) => {
     expect(Object.keys(checks).length, `${name}: checks.json is empty`).toBeGreaterThan(0);
   });
 
+  // A snippet that is not in the dump tests nothing: a typo would make a must-not check pass forever.
+  it(`${name}: every check snippet occurs in input.txt`, () => {
+    const flat = input.replace(/\s+/g, ' ');
+    const snippets = [
+      ...(typeof checks.title === 'string' ? [checks.title] : []),
+      ...[checks.titleIncludes, checks.bodyFirst, checks.bodyLast].filter((s): s is string => s !== undefined),
+      ...(checks.bodyIncludes ?? []),
+      ...(checks.notInBody ?? []),
+      ...(checks.notInBodyOrComments ?? []),
+      ...(checks.captions ?? []),
+      ...(checks.commentStarts ?? []),
+      ...(checks.commentIncludes ?? []),
+    ];
+    expect(snippets.filter((s) => !flat.includes(s)).map((s) => `${name}: not in input.txt: ${show(s)}`)).toEqual([]);
+  });
+
   it(`${name}: result matches the schema`, () => {
     expect(validateResult(result), `${name}: ${show(validateResult.errors)}`).toBe(true);
     expect(validateResult(withJunk()), `${name} (keepJunk): ${show(validateResult.errors)}`).toBe(true);
