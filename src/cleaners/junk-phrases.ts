@@ -1,0 +1,45 @@
+import type { Cleaner } from '../cleaner.js';
+import { addHint, type HintKind, type JunkKind } from '../doc.js';
+import { matchLine, type PhraseKind } from '../patterns/index.js';
+
+// Log-odds weights: a whole line that is a known UI string is near-certain junk; a line that only
+// starts with one ("Posted in ..." is a template, but "Leave a comment if ..." is a prefix) less so.
+const WHOLE_WEIGHT = 4;
+const PREFIX_WEIGHT = 2.5;
+
+/** The junk zone of each phrase kind, and the section hint it also gives. */
+const ZONES: Record<PhraseKind, { zone: JunkKind; extra?: HintKind }> = {
+  'comment-form': { zone: 'comment-form' },
+  'comment-meta': { zone: 'comment-meta' },
+  'comments-start': { zone: 'comment-form', extra: 'comments-start' },
+  'comments-closed': { zone: 'comment-form', extra: 'comments-start' },
+  'article-end': { zone: 'meta', extra: 'article-end' },
+  nav: { zone: 'nav' },
+  share: { zone: 'share' },
+  subscribe: { zone: 'subscribe' },
+  related: { zone: 'related', extra: 'article-end' },
+  footer: { zone: 'footer' },
+  cookie: { zone: 'cookie' },
+  meta: { zone: 'meta' },
+};
+
+/**
+ * Labels lines that are the software's own UI strings (WordPress in 60+ locales, Jetpack, Disqus...).
+ * Localised comment headers (`matchCommentHeader`) are read by the comment-headers cleaner.
+ */
+export const junkPhrases: Cleaner = {
+  id: 'junk-phrases',
+  description: 'Mark known UI strings: comment forms, share bars, navigation, footers, cookie banners.',
+  run(doc) {
+    for (const line of doc.lines) {
+      const match = matchLine(line.text);
+      if (match) {
+        const weight = match.whole ? WHOLE_WEIGHT : PREFIX_WEIGHT;
+        const reason = `${match.origin}/${match.locale}: "${match.phrase}"`;
+        const { zone, extra } = ZONES[match.kind];
+        addHint(line, `junk:${zone}`, weight, 'junk-phrases', reason);
+        if (extra) addHint(line, extra, weight, 'junk-phrases', reason);
+      }
+    }
+  },
+};

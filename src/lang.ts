@@ -1,0 +1,17 @@
+/** Language of a text: ISO 639-1 code, or null when the detector is not sure. */
+import { eld } from 'eld/small';
+
+// Fewer letters than this give eld too few n-grams to be reliable (its own isReliable() agrees).
+const MIN_LETTERS = 20;
+const LETTERS = /\p{L}/gu;
+
+/**
+ * eld's "small" database: chosen by scripts/lang-bench.ts (speed and accuracy on real paragraphs,
+ * numbers in the README).
+ */
+export function detectLanguage(text: string): string | null {
+  if ((text.match(LETTERS)?.length ?? 0) < MIN_LETTERS) return null;
+  const result = eld.detect(text);
+  if (result.language === '' || !result.isReliable()) return null;
+  return result.language;
+}

@@ -1,0 +1,324 @@
+/**
+ * Junk phrases as data: the strings a visitor sees on a page, taken from the software's own
+ * translations (see scripts/gen-patterns.ts) plus hand-written English sets, and a linear-time matcher.
+ */
+import { isSpacelessChar } from '../text-stats.js';
+import handWritten from './handwritten.json' with { type: 'json' };
+import wordpress from './wordpress.json' with { type: 'json' };
+
+export type PhraseKind =
+  | 'comment-form'
+  | 'comment-meta'
+  | 'comments-start'
+  | 'comments-closed'
+  | 'article-end'
+  | 'nav'
+  | 'share'
+  | 'subscribe'
+  | 'related'
+  | 'footer'
+  | 'cookie'
+  | 'meta';
+
+/** Data kinds: a junk phrase, or a comment-header template whose placeholder is the author or whose whole line is the date. */
+export type EntryKind = PhraseKind | 'header-author' | 'header-date';
+
+/** One phrase as shown on the page; `%s` is any short text, `%d` a number. */
+export interface PhraseEntry {
+  kind: EntryKind;
+  /** English source string (the msgid for generated sets). */
+  msgid: string;
+  text: string;
+}
+
+export interface PhraseSet {
+  origin: string;
+  locale: string;
+  phrases: PhraseEntry[];
+}
+
+/** Shape of every committed data file under src/patterns/. */
+export interface PatternFile {
+  source: string;
+  handWritten: boolean;
+  sets: PhraseSet[];
+}
+
+export interface PhraseMatch {
+  kind: PhraseKind;
+  origin: string;
+  locale: string;
+  phrase: string;
+  whole: boolean;
+}
+
+export const patternFiles: PatternFile[] = [wordpress as PatternFile, handWritten as PatternFile];
+
+// A junk phrase is a short UI string; the longest translated one we ship is about 150 characters.
+const MAX_LINE_CHARS = 200;
+// A wildcard stands for a name, a post title or a date: bounded so that matching stays linear and
+// a long body sentence is never taken for "%s says:".
+const MAX_WILDCARD_CHARS = 60;
+// Templates with less literal text than this (e.g. "%1$s on %2$s") would match ordinary sentences.
+const MIN_TEMPLATE_LITERAL_CHARS = 5;
+// A spaceless-script phrase of this many characters is as specific as a two-word phrase.
+const MIN_SPACELESS_LEAD_CHARS = 4;
+
+const WILD = '\uE000';
+const WILD_DIGITS = '%d';
+const LINE_NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+const PHRASE_NON_WORD = /[^\p{L}\p{N}\p{M}\uE000]+/gu;
+const PLACEHOLDER = /%[sd]/g;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Lower case, every run of non-letters one space; final sigma folded so per-character mapping agrees. */
+export function normalizeLine(text: string): string {
+  return text.toLowerCase().replace(LINE_NON_WORD, ' ').trim().replaceAll('ς', 'σ');
+}
+
+interface Compiled {
+  entry: PhraseEntry;
+  origin: string;
+  locale: string;
+  key: string;
+  /** Template parts around the wildcards; a plain phrase has one part. */
+  parts: string[];
+  /** Per wildcard: digits only. */
+  digits: boolean[];
+  multiToken: boolean;
+}
+
+function compile(entry: PhraseEntry, origin: string, locale: string): Compiled | null {
+  const digits: boolean[] = [];
+  const marked = entry.text.replace(PLACEHOLDER, (p) => {
+    digits.push(p === WILD_DIGITS);
+    return WILD;
+  });
+  const key = marked.toLowerCase().replace(PHRASE_NON_WORD, ' ').trim().replaceAll('ς', 'σ');
+  const literal = key.replaceAll(WILD, '').replaceAll(' ', '');
+  if (literal === '') return null;
+  // Templates are matched on the line padded with one space on each side, so that a placeholder
+  // at either end may also be empty ("Required fields are marked *" loses its "*" to normalisation).
+  const parts = digits.length > 0 ? ` ${key} `.split(WILD) : [key];
+  const isHeader = entry.kind === 'header-author' || entry.kind === 'header-date';
+  // Header templates are short ("%s says:") but only tried as whole short lines, dates only with a digit.
+  if (parts.length > 1 && !isHeader && !isSpacelessChar(literal) && literal.length < MIN_TEMPLATE_LITERAL_CHARS) {
+    return null;
+  }
+  const multiToken = key.includes(' ') || (isSpacelessChar(key) && [...key].length >= MIN_SPACELESS_LEAD_CHARS);
+  return { entry, origin, locale, key, parts, digits, multiToken };
+}
+
+/** Token key of a position: the character itself in a spaceless script, else the word up to the next space. */
+function keyAt(text: string, pos: number): string {
+  const code = text.codePointAt(pos) ?? 0;
+  const ch = String.fromCodePoint(code);
+  if (isSpacelessChar(ch)) return ch;
+  const end = text.indexOf(' ', pos);
+  return end < 0 ? text.slice(pos) : text.slice(pos, end);
+}
+
+interface Index {
+  exact: Map<string, Compiled>;
+  /** Plain phrases by the key of their first token, longest first. */
+  starts: Map<string, Compiled[]>;
+  /** Phrase templates by the first token key of their longest literal part. */
+  templates: Map<string, Compiled[]>;
+  headers: Compiled[];
+  headerTemplates: Map<string, Compiled[]>;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function anchorKey(c: Compiled): string {
+  let best = '';
+  for (const part of c.parts) if (part.trim().length > best.length) best = part.trim();
+  return keyAt(best, 0);
+}
+
+function buildIndex(files: PatternFile[]): Index {
+  const index: Index = { exact: new Map(), starts: new Map(), templates: new Map(), headers: [], headerTemplates: new Map() };
+  for (const file of files) {
+    for (const set of file.sets) {
+      for (const entry of set.phrases) {
+        const c = compile(entry, set.origin, set.locale);
+        if (c === null) continue;
+        const isHeader = entry.kind === 'header-author' || entry.kind === 'header-date';
+        if (isHeader) {
+          if (c.parts.length > 1) push(index.headerTemplates, anchorKey(c), c);
+          continue;
+        }
+        if (c.parts.length > 1) {
+          push(index.templates, anchorKey(c), c);
+        } else if (!index.exact.has(c.key)) {
+          // First set wins: English first, then by origin and locale (the data files are sorted).
+          index.exact.set(c.key, c);
+          push(index.starts, keyAt(c.key, 0), c);
+        }
+      }
+    }
+  }
+  for (const list of index.starts.values()) list.sort((a, b) => b.key.length - a.key.length);
+  return index;
+}
+
+const index = buildIndex(patternFiles);
+
+const DIGITS_ONLY = /^[\p{N} ]+$/u;
+
+/**
+ * Whether the normalised `text` is the template `c` as a whole: the wildcard captures (positions in
+ * the padded text) or null. Captures are bounded; inner ones must be non-empty.
+ */
+function templateCaptures(c: Compiled, text: string): Array<[number, number]> | null {
+  const padded = ` ${text} `;
+  const { parts } = c;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!padded.startsWith(first) || !padded.endsWith(last)) return null;
+  const end = padded.length - last.length;
+  let pos = first.length;
+  const caps: Array<[number, number]> = [];
+  for (let i = 1; i < parts.length - 1; i++) {
+    const at = padded.indexOf(parts[i], pos);
+    if (at <= pos || at + parts[i].length > end) return null;
+    caps.push([pos, at]);
+    pos = at + parts[i].length;
+  }
+  caps.push([pos, Math.max(pos, end)]);
+  for (let i = 0; i < caps.length; i++) {
+    const [from, to] = caps[i];
+    const value = padded.slice(from, to).trim();
+    if (to - from > MAX_WILDCARD_CHARS) return null;
+    if (value === '' ? i > 0 && i < caps.length - 1 : c.digits[i] && !DIGITS_ONLY.test(value)) return null;
+  }
+  return caps;
+}
+
+/** Candidate templates for a normalised text: one lookup per token (or per spaceless character). */
+function candidates(map: Map<string, Compiled[]>, text: string): Compiled[] {
+  const found: Compiled[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const key = keyAt(text, pos);
+    const list = map.get(key);
+    if (list) for (const c of list) if (!found.includes(c)) found.push(c);
+    pos += key.length;
+    if (text[pos] === ' ') pos++;
+  }
+  return found;
+}
+
+function wholeTemplate(text: string): Compiled | null {
+  for (const c of candidates(index.templates, text)) if (templateCaptures(c, text)) return c;
+  return null;
+}
+
+function boundaryAt(text: string, pos: number): boolean {
+  if (pos >= text.length || text[pos] === ' ') return true;
+  const before = String.fromCodePoint(text.codePointAt(pos - 1) ?? 0);
+  return isSpacelessChar(before) || isSpacelessChar(text[pos]);
+}
+
+function toMatch(c: Compiled, whole: boolean): PhraseMatch {
+  return { kind: c.entry.kind as PhraseKind, origin: c.origin, locale: c.locale, phrase: c.entry.text, whole };
+}
+
+/**
+ * The junk phrase a line is, or starts with, or consists of. Linear in the line: one normalisation,
+ * one Map lookup per token, and template checks by `startsWith`/`indexOf` on a line of at most 200 characters.
+ */
+export function matchLine(text: string): PhraseMatch | null {
+  if (text.length > MAX_LINE_CHARS) return null;
+  const norm = normalizeLine(text);
+  if (norm === '') return null;
+  const exact = index.exact.get(norm);
+  if (exact) return toMatch(exact, true);
+  const template = wholeTemplate(norm);
+  if (template) return toMatch(template, true);
+
+  const segments: Compiled[] = [];
+  let pos = 0;
+  while (pos < norm.length) {
+    const next = (index.starts.get(keyAt(norm, pos)) ?? []).find(
+      (c) => norm.startsWith(c.key, pos) && boundaryAt(norm, pos + c.key.length),
+    );
+    if (!next) {
+      const rest = segments.length > 0 ? wholeTemplate(norm.slice(pos)) : null;
+      if (rest) {
+        segments.push(rest);
+        pos = norm.length;
+      }
+      break;
+    }
+    segments.push(next);
+    pos += next.key.length;
+    if (norm[pos] === ' ') pos++;
+  }
+  if (segments.length === 0) return null;
+  // "Leave a Reply Cancel reply": several phrases make the whole line.
+  if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], false);
+  // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a prefix.
+  if (segments[0].multiToken) return toMatch(segments[0], false);
+  return null;
+}
+
+/** Normalised text with, per UTF-16 unit of it, where its character starts and ends in the original text. */
+function normalizeWithOffsets(text: string): { norm: string; starts: number[]; ends: number[] } {
+  let norm = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let spaced = true;
+  let i = 0;
+  for (const ch of text) {
+    if (WORD_CHAR.test(ch)) {
+      const lower = ch.toLowerCase().replaceAll('ς', 'σ');
+      for (let k = 0; k < lower.length; k++) {
+        starts.push(i);
+        ends.push(i + ch.length);
+      }
+      norm += lower;
+      spaced = false;
+    } else if (!spaced) {
+      norm += ' ';
+      starts.push(i);
+      ends.push(i);
+      spaced = true;
+    }
+    i += ch.length;
+  }
+  if (norm.endsWith(' ')) norm = norm.slice(0, -1);
+  return { norm, starts, ends };
+}
+
+// A comment header is a short line: a name, or a date and time.
+const MAX_HEADER_CHARS = 120;
+const HAS_DIGIT = /\p{N}/u;
+
+/**
+ * The author or date of a comment-header line written with the software's own templates
+ * ("%s says:", German "%s sagt:", "%1$s at %2$s", German "%1$s um %2$s").
+ */
+export function matchCommentHeader(text: string): { author: string | null; date: string | null } | null {
+  if (text.length > MAX_HEADER_CHARS) return null;
+  const { norm, starts, ends } = normalizeWithOffsets(text);
+  if (norm === '') return null;
+  for (const c of candidates(index.headerTemplates, norm)) {
+    const caps = templateCaptures(c, norm);
+    if (caps === null) continue;
+    if (c.entry.kind === 'header-date') {
+      if (HAS_DIGIT.test(norm)) return { author: null, date: text.trim() };
+      continue;
+    }
+    // Captures are positions in the line padded with one space.
+    const [from, to] = caps[0];
+    if (to <= from) continue;
+    const author = text.slice(starts[from - 1], ends[to - 2]).trim();
+    if (author !== '') return { author, date: null };
+  }
+  return null;
+}
