@@ -139,17 +139,26 @@ describe.each(cases)('fixture %s', (name) => {
   const dir = join(FIXTURES, name);
   const input = readFileSync(join(dir, 'input.txt'), 'utf8');
   const source = `${name}/input.txt`;
-  const result = clean(input, {}, { source });
+  // A case whose cleaning throws fails each of its tests with the error, and the other cases still run.
+  let cleaned: Result | Error;
+  try {
+    cleaned = clean(input, {}, { source });
+  } catch (error) {
+    cleaned = error instanceof Error ? error : new Error(String(error));
+  }
+  const outcome = cleaned;
+  const get = (): Result => {
+    if (outcome instanceof Error) throw new Error(`${name}: clean() threw: ${outcome.message}`);
+    return outcome;
+  };
   let junkResult: Result | undefined;
   const withJunk = () => (junkResult ??= clean(input, { keepJunk: true }, { source }));
   const checksPath = join(dir, 'checks.json');
   const checks: Checks = existsSync(checksPath) ? JSON.parse(readFileSync(checksPath, 'utf8')) : {};
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  const md = renderMarkdown(result);
 
-  if (UPDATE) {
-    writeFileSync(join(dir, 'expected.json'), json);
-    writeFileSync(join(dir, 'expected.md'), md);
+  if (UPDATE && !(outcome instanceof Error)) {
+    writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(outcome, null, 2)}\n`);
+    writeFileSync(join(dir, 'expected.md'), renderMarkdown(outcome));
   }
 
   it(`${name}: has a checks.json`, () => {
@@ -174,13 +183,13 @@ describe.each(cases)('fixture %s', (name) => {
   });
 
   it(`${name}: result matches the schema`, () => {
-    expect(validateResult(result), `${name}: ${show(validateResult.errors)}`).toBe(true);
+    expect(validateResult(get()), `${name}: ${show(validateResult.errors)}`).toBe(true);
     expect(validateResult(withJunk()), `${name} (keepJunk): ${show(validateResult.errors)}`).toBe(true);
   });
 
   for (const key of Object.keys(checks) as (keyof Checks)[]) {
     it(`${name}: check ${key}`, () => {
-      const problems = runCheck(key, checks[key], result, withJunk).map((p) => `${name}: ${key}: ${p}`);
+      const problems = runCheck(key, checks[key], get(), withJunk).map((p) => `${name}: ${key}: ${p}`);
       expect(problems).toEqual([]);
     });
   }
@@ -188,13 +197,13 @@ describe.each(cases)('fixture %s', (name) => {
   it(`${name}: equals expected.json`, () => {
     const path = join(dir, 'expected.json');
     expect(existsSync(path), `${name}: expected.json missing (UPDATE_FIXTURES=1 writes it)`).toBe(true);
-    expect(result, `${name}: expected.json`).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    expect(get(), `${name}: expected.json`).toEqual(JSON.parse(readFileSync(path, 'utf8')));
   });
 
   it(`${name}: equals expected.md`, () => {
     const path = join(dir, 'expected.md');
     expect(existsSync(path), `${name}: expected.md missing (UPDATE_FIXTURES=1 writes it)`).toBe(true);
-    expect(md, `${name}: expected.md`).toBe(readFileSync(path, 'utf8'));
+    expect(renderMarkdown(get()), `${name}: expected.md`).toBe(readFileSync(path, 'utf8'));
   });
 });
 
