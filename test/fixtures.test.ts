@@ -197,7 +197,9 @@ describe.each(cases)('fixture %s', (name) => {
   it(`${name}: equals expected.json`, () => {
     const path = join(dir, 'expected.json');
     expect(existsSync(path), `${name}: expected.json missing (UPDATE_FIXTURES=1 writes it)`).toBe(true);
-    expect(get(), `${name}: expected.json`).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    const golden = JSON.parse(readFileSync(path, 'utf8'));
+    expect(validateResult(golden), `${name}: expected.json against the schema: ${show(validateResult.errors)}`).toBe(true);
+    expect(get(), `${name}: expected.json`).toEqual(golden);
   });
 
   it(`${name}: equals expected.md`, () => {
