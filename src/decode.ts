@@ -44,7 +44,7 @@ export function decodeBytes(bytes: Uint8Array, source: string, maxBytes: number)
   let body = bytes.subarray(bomLength);
   if (bytes.length > maxBytes) {
     const cut = cutAtBoundary(body, Math.max(0, maxBytes - bomLength), encoding);
-    warnings.push(`${source}: input is ${bytes.length} bytes; cut at ${cut + bomLength} bytes (--max-bytes ${maxBytes}).`);
+    warnings.push(`${source}: input is longer than --max-bytes ${maxBytes}; cut at ${cut + bomLength} bytes.`);
     body = body.subarray(0, cut);
   }
 

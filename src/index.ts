@@ -3,6 +3,7 @@ import type { Doc, Result } from './doc.js';
 import { defaultOptions, type Options } from './options.js';
 import { pipeline } from './pipeline.js';
 import { toDoc } from './split-lines.js';
+import { runWithinBudget } from './time-budget.js';
 
 export type { CommentItem, Doc, JunkItem, Line, Result, Zone } from './doc.js';
 export type { Options } from './options.js';
@@ -17,7 +18,7 @@ export function label(text: string, options: Partial<Options> = {}, input: Clean
   const opts = { ...defaultOptions, ...options };
   const doc = toDoc(text, input.source ?? '-');
   doc.warnings.push(...(input.warnings ?? []));
-  for (const cleaner of pipeline) cleaner.run(doc, opts);
+  runWithinBudget(doc, pipeline, opts);
   return doc;
 }
 

@@ -5,6 +5,12 @@ const MAX_NAME_LENGTH = 120;
 /** 8 hex digits of SHA-256: one collision in about 77,000 names of the same readable prefix is out of reach in practice. */
 const HASH_LENGTH = 8;
 /** Windows reserves these names with any extension, in any case. */
+/**
+ * Trailing runs; the lookbehind lets a match start only where a run starts, so `$` failing does
+ * not restart the scan at every character of a long run (which is quadratic).
+ */
+const TRAILING_SEPARATORS = /(?<![?#/])[?#/]+$/;
+const TRAILING_PUNCT = /(?<![._-])[._-]+$/;
 const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
 /**
@@ -17,17 +23,17 @@ const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 export function safeOutputName(idOrUrl: string): string {
   const readable = idOrUrl
     .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .replace(/[?#/]+$/, '');
+    .replace(TRAILING_SEPARATORS, '');
   let name = readable
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/\.{2,}/g, '.')
     .replace(/^[._-]+/, '')
-    .replace(/[._-]+$/, '');
+    .replace(TRAILING_PUNCT, '');
   const lossy = name !== readable;
   if (DEVICE_NAME.test(name)) name = `_${name}`;
   if (name === '') return `record-${hash(idOrUrl)}`;
   if (!lossy && name.length <= MAX_NAME_LENGTH) return name;
-  return `${name.slice(0, MAX_NAME_LENGTH - HASH_LENGTH - 1).replace(/[._-]+$/, '')}-${hash(idOrUrl)}`;
+  return `${name.slice(0, MAX_NAME_LENGTH - HASH_LENGTH - 1).replace(TRAILING_PUNCT, '')}-${hash(idOrUrl)}`;
 }
 
 function hash(text: string): string {

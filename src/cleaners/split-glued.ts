@@ -19,7 +19,8 @@ import { type Doc, type Line, newLine } from '../doc.js';
 /** Two glued words, each at most ~25 letters, plus quotes and punctuation. */
 const MAX_GLUED_TOKEN = 60;
 const NOT_PROSE = /[/@=&\\_#]|www\./i;
-const TRAILING_PUNCT = /[.,;:!?"'”’)\]]+$/;
+/** The lookbehind starts a match only at the start of a run, which keeps `…+$` linear. */
+const TRAILING_PUNCT = /(?<![.,;:!?"'”’)\]])[.,;:!?"'”’)\]]+$/;
 const SENTENCE_MARKS = /[.!?]/g;
 /**
  * Left: letters ending in two lower-case ones, a sentence mark, maybe a closing quote or bracket.
