@@ -68,6 +68,10 @@ export function writeMo(messages: Array<[string, string]>): Buffer {
 export interface Wanted {
   msgid: string;
   kind: EntryKind;
+  /** Position (1-based) of the `%s` argument that is a number ("%1$s Responses to %2$s"): it becomes `%d`. */
+  count?: number;
+  /** English plural form, for the English set (translations carry their own plural forms). */
+  plural?: string;
 }
 
 const w = (kind: EntryKind, ...msgids: string[]): Wanted[] => msgids.map((msgid) => ({ msgid, kind }));
@@ -120,12 +124,12 @@ export const WANTED: Wanted[] = [
     'Comments',
     '1 Comment',
     '% Comments',
-    '%s Comment',
     'No Comments',
-    'One Response to %2$s',
     'No comments yet.',
     'Comments on %s',
   ),
+  { msgid: '%s Comment', plural: '%s Comments', kind: 'comments-start', count: 1 },
+  { msgid: 'One Response to %2$s', plural: '%1$s Responses to %2$s', kind: 'comments-start', count: 1 },
   ...w('comments-closed', 'Comments are closed.', 'Comments Off', 'Sorry, comments are closed for this item.'),
   ...w(
     'article-end',
@@ -202,8 +206,8 @@ const ENTITIES: Record<string, string> = {
 };
 const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z]+);/gi;
 const TAG = /<[^<>]*>/g;
-// `%s`, `%1$s`, `%d`, `%2$d`, and the bare `%` that comments_number() replaces with the count.
-const PLACEHOLDER = /%(?:\d+\$)?([sd])|%(?=\s|$)/g;
+// `%s`, `%1$s`, `%d`, `%2$d`, and the bare `%` that comments_number() replaces with the count ("% Comments", "Комментарии (%)").
+const PLACEHOLDER = /%(?:\d+\$)?([sd])|%(?![a-zA-Z0-9%])/g;
 
 function decodeEntity(match: string, name: string): string {
   if (name[0] === '#') {
@@ -214,8 +218,9 @@ function decodeEntity(match: string, name: string): string {
 }
 
 /** A translated string as it shows on the page: entities decoded, tags dropped, placeholders as `%s` or `%d`. */
-export function pageText(source: string): string {
-  return source
+export function pageText(source: string, count?: number): string {
+  const counted = count === undefined ? source : source.replace(/%(\d+\$)?s/g, (p, at: string | undefined) => (Number.parseInt(at ?? '1', 10) === count ? '%d' : p));
+  return counted
     .replace(TAG, '')
     .replace(ENTITY, decodeEntity)
     .replace(PLACEHOLDER, (_, type: string | undefined) => (type === 's' ? '%s' : '%d'))
@@ -229,16 +234,16 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function extract(messages: Map<string, string[]> | null, wanted: Wanted[] = WANTED): PhraseEntry[] {
   const seen = new Set<string>();
   const phrases: PhraseEntry[] = [];
-  for (const { msgid, kind } of wanted) {
+  for (const { msgid, kind, count, plural } of wanted) {
     // English is the source language: its "translation" is the msgid itself.
-    const forms = messages === null ? [msgid.split(CONTEXT_SEPARATOR).pop() ?? msgid] : (messages.get(msgid) ?? []);
-    const english = pageText(msgid.split(CONTEXT_SEPARATOR).pop() ?? msgid);
+    const english = [msgid.split(CONTEXT_SEPARATOR).pop() ?? msgid, ...(plural ? [plural] : [])];
+    const forms = messages === null ? english : (messages.get(msgid) ?? []);
     for (const form of forms) {
-      const text = pageText(form);
+      const text = pageText(form, count);
       const key = `${kind}\t${text}`;
       if (text === '' || seen.has(key)) continue;
       seen.add(key);
-      phrases.push({ kind, msgid: english, text });
+      phrases.push({ kind, msgid: pageText(english[0]), text });
     }
   }
   return phrases.sort((a, b) => compare(a.kind, b.kind) || compare(a.msgid, b.msgid) || compare(a.text, b.text));

@@ -2,7 +2,7 @@
  * Junk phrases as data: the strings a visitor sees on a page, taken from the software's own
  * translations (see scripts/gen-patterns.ts) plus hand-written English sets, and a linear-time matcher.
  */
-import { isSpacelessChar } from '../text-stats.js';
+import { isSpacelessChar, SPACELESS_CLASS } from '../text-stats.js';
 import handWritten from './handwritten.json' with { type: 'json' };
 import wordpress from './wordpress.json' with { type: 'json' };
 
@@ -76,7 +76,7 @@ export function normalizeLine(text: string): string {
   return text.toLowerCase().replace(LINE_NON_WORD, ' ').trim().replaceAll('ς', 'σ');
 }
 
-interface Compiled {
+export interface Compiled {
   entry: PhraseEntry;
   origin: string;
   locale: string;
@@ -86,9 +86,12 @@ interface Compiled {
   /** Per wildcard: digits only. */
   digits: boolean[];
   multiToken: boolean;
+  /** Index key: a whole token or a spaceless character of the literal text that any matching line contains. */
+  anchor: string;
 }
 
-function compile(entry: PhraseEntry, origin: string, locale: string): Compiled | null {
+/** Compile one phrase, or null when it is too vague to match safely (only placeholders, or a template with under 5 letters of text). */
+export function compile(entry: PhraseEntry, origin: string, locale: string): Compiled | null {
   const digits: boolean[] = [];
   const marked = entry.text.replace(PLACEHOLDER, (p) => {
     digits.push(p === WILD_DIGITS);
@@ -106,16 +109,37 @@ function compile(entry: PhraseEntry, origin: string, locale: string): Compiled |
     return null;
   }
   const multiToken = key.includes(' ') || (isSpacelessChar(key) && [...key].length >= MIN_SPACELESS_LEAD_CHARS);
-  return { entry, origin, locale, key, parts, digits, multiToken };
+  const anchor = parts.length > 1 ? anchorOf(parts) : keyAt(key, 0);
+  if (anchor === null) return null;
+  return { entry, origin, locale, key, parts, digits, multiToken, anchor };
 }
 
-/** Token key of a position: the character itself in a spaceless script, else the word up to the next space. */
+/**
+ * The longest token of a template's literal parts that a matching line must contain as a token of
+ * its own: a token glued to a placeholder ("%s님으로") is not one, a spaceless character always is.
+ */
+function anchorOf(parts: string[]): string | null {
+  let best: string | null = null;
+  for (const part of parts) {
+    const words = part.split(' ');
+    words.forEach((word, i) => {
+      const spaceless = [...word].find(isSpacelessChar);
+      const glued = (i === 0 && word !== '') || (i === words.length - 1 && word !== '');
+      const key = spaceless ?? (glued ? null : word);
+      if (key && (best === null || key.length > best.length)) best = key;
+    });
+  }
+  return best;
+}
+
+const LATIN_RUN = new RegExp(`[^ ${SPACELESS_CLASS}]+`, 'uy');
+
+/** Token key of a position: the character itself in a spaceless script, else the word up to the next space or spaceless character. */
 function keyAt(text: string, pos: number): string {
-  const code = text.codePointAt(pos) ?? 0;
-  const ch = String.fromCodePoint(code);
+  const ch = String.fromCodePoint(text.codePointAt(pos) ?? 0);
   if (isSpacelessChar(ch)) return ch;
-  const end = text.indexOf(' ', pos);
-  return end < 0 ? text.slice(pos) : text.slice(pos, end);
+  LATIN_RUN.lastIndex = pos;
+  return LATIN_RUN.exec(text)?.[0] ?? ch;
 }
 
 interface Index {
@@ -134,12 +158,6 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function anchorKey(c: Compiled): string {
-  let best = '';
-  for (const part of c.parts) if (part.trim().length > best.length) best = part.trim();
-  return keyAt(best, 0);
-}
-
 function buildIndex(files: PatternFile[]): Index {
   const index: Index = { exact: new Map(), starts: new Map(), templates: new Map(), headers: [], headerTemplates: new Map() };
   for (const file of files) {
@@ -149,15 +167,15 @@ function buildIndex(files: PatternFile[]): Index {
         if (c === null) continue;
         const isHeader = entry.kind === 'header-author' || entry.kind === 'header-date';
         if (isHeader) {
-          if (c.parts.length > 1) push(index.headerTemplates, anchorKey(c), c);
+          if (c.parts.length > 1) push(index.headerTemplates, c.anchor, c);
           continue;
         }
         if (c.parts.length > 1) {
-          push(index.templates, anchorKey(c), c);
+          push(index.templates, c.anchor, c);
         } else if (!index.exact.has(c.key)) {
           // First set wins: English first, then by origin and locale (the data files are sorted).
           index.exact.set(c.key, c);
-          push(index.starts, keyAt(c.key, 0), c);
+          push(index.starts, c.anchor, c);
         }
       }
     }

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { extract, pageText, readMo, render, type Wanted, writeMo } from '../scripts/gen-patterns.js';
+import { compile, matchCommentHeader, matchLine, patternFiles } from '../src/patterns/index.js';
+
+describe('matchLine', () => {
+  it('matches whole English and localised UI strings', () => {
+    expect(matchLine('Leave a Reply')).toMatchObject({ kind: 'comment-form', origin: 'wordpress', locale: 'en', whole: true });
+    expect(matchLine('Hinterlasse eine Antwort')).toMatchObject({ kind: 'comment-form', locale: 'de_DE', whole: true });
+    expect(matchLine('Laisser un commentaire')).toMatchObject({ kind: 'comment-form', whole: true });
+    expect(matchLine('Обсуждение закрыто.')?.kind).toBe('comments-closed');
+    expect(matchLine('Комментарии (3)')?.kind).toBe('comments-start');
+    expect(matchLine('发表评论')).toMatchObject({ kind: 'comment-form', locale: 'zh_CN', whole: true });
+  });
+
+  it('ignores case, punctuation and spacing', () => {
+    expect(matchLine('  LEAVE A REPLY!  ')?.whole).toBe(true);
+    expect(matchLine('Comments are closed')?.kind).toBe('comments-closed');
+  });
+
+  it('fills placeholders: counts, names, and the marker lost to normalisation', () => {
+    expect(matchLine('3 Kommentare')).toMatchObject({ kind: 'comments-start', whole: true });
+    expect(matchLine('12 bloggers like this:')?.kind).toBe('article-end');
+    expect(matchLine('Erforderliche Felder sind markiert *')?.whole).toBe(true);
+    expect(matchLine('必填项已用*标注')?.whole).toBe(true);
+    expect(matchLine('Ein Kommentar zu „Der Garten im März“')?.kind).toBe('comments-start');
+  });
+
+  it('a digits placeholder takes only digits', () => {
+    expect(matchLine('many bloggers like this:')).toBeNull();
+  });
+
+  it('lines made of several phrases, or starting with a specific one, match as parts', () => {
+    expect(matchLine('Cancel reply Post Comment')).toMatchObject({ kind: 'comment-form', whole: false });
+    expect(matchLine('Hinterlasse eine Antwort Antworten abbrechen')).toMatchObject({ locale: 'de_DE', whole: false });
+    expect(matchLine('Share this: Twitter Facebook')).toMatchObject({ kind: 'article-end', whole: false });
+    expect(matchLine('Your email address will not be published. Required fields are marked *')?.whole).toBe(false);
+  });
+
+  it('short ambiguous words match only as whole lines', () => {
+    for (const word of ['Reply', 'Comment', 'Website', 'Name', 'Like', 'Email', 'Home', 'Search']) {
+      expect(matchLine(word)?.whole, word).toBe(true);
+      expect(matchLine(`${word} the garden was green and the rain came late this year`), word).toBeNull();
+    }
+  });
+
+  it('ordinary sentences do not match', () => {
+    expect(matchLine('We planted the tomatoes in March and the comments from neighbours were kind.')).toBeNull();
+    expect(matchLine('Im März haben wir die Tomaten gepflanzt.')).toBeNull();
+    expect(matchLine('')).toBeNull();
+  });
+
+  it('lines over 200 characters never match', () => {
+    const long = `Leave a Reply ${'x'.repeat(190)}`;
+    expect(long.length).toBeGreaterThan(200);
+    expect(matchLine(long)).toBeNull();
+  });
+});
+
+describe('matchCommentHeader', () => {
+  it('reads the author from localised "%s says:" templates', () => {
+    expect(matchCommentHeader('Hans Müller sagt:')).toEqual({ author: 'Hans Müller', date: null });
+    expect(matchCommentHeader('Jean Dupont dit :')).toEqual({ author: 'Jean Dupont', date: null });
+    expect(matchCommentHeader('张伟说道：')).toEqual({ author: '张伟', date: null });
+  });
+
+  it('reads a date line from "%1$s at %2$s" templates, only with a digit', () => {
+    expect(matchCommentHeader('12. März 2023 um 10:15')).toEqual({ author: null, date: '12. März 2023 um 10:15' });
+    expect(matchCommentHeader('March 3, 2020 at 10:15 am')?.date).toBe('March 3, 2020 at 10:15 am');
+    expect(matchCommentHeader('Look at this')).toBeNull();
+  });
+
+  it('needs a name before "says:"', () => {
+    expect(matchCommentHeader('sagt:')).toBeNull();
+    expect(matchCommentHeader('This is a long sentence that happens to end with says:'.repeat(3))).toBeNull();
+  });
+});
+
+describe('committed patterns', () => {
+  const entries = patternFiles.flatMap((file) => file.sets.flatMap((set) => set.phrases.map((p) => ({ set, p }))));
+  const compiled = entries.filter(({ set, p }) => compile(p, set.origin, set.locale) !== null);
+
+  it('are many, and almost all compile', () => {
+    expect(entries.length).toBeGreaterThan(4000);
+    expect(compiled.length / entries.length).toBeGreaterThan(0.95);
+  });
+
+  it('every compiled pattern matches its own text', () => {
+    const missed: string[] = [];
+    for (const { set, p } of compiled) {
+      const isHeader = p.kind === 'header-author' || p.kind === 'header-date';
+      const sample = p.text.replaceAll('%s', isHeader ? '12 Anna' : 'Anna').replaceAll('%d', '3');
+      const hit = isHeader ? matchCommentHeader(sample) : matchLine(sample);
+      if (hit === null && sample.length <= 200) missed.push(`${set.origin}/${set.locale}: ${p.text}`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('match in linear time on adversarial long inputs', () => {
+    // Near-misses built from every pattern: repeated literal parts, long wildcards, no final part.
+    const inputs: string[] = [];
+    for (const { p } of compiled) {
+      const literal = p.text.replaceAll('%s', ' ').replaceAll('%d', ' ');
+      inputs.push(literal.repeat(8).slice(0, 199), `${'9 '.repeat(90)}${literal}`.slice(0, 199), p.text.replaceAll('%s', 'a '.repeat(95)));
+    }
+    for (const input of inputs.slice(0, 50)) matchLine(input); // warm up the JIT
+    const started = performance.now();
+    let slowest = 0;
+    for (const input of inputs) {
+      const t = performance.now();
+      matchLine(input);
+      matchCommentHeader(input);
+      slowest = Math.max(slowest, performance.now() - t);
+    }
+    const total = performance.now() - started;
+    // Thousands of lines in well under a second; no single line takes more than a few milliseconds.
+    expect(total).toBeLessThan(3000);
+    expect(slowest).toBeLessThan(50);
+  });
+});
+
+describe('generator', () => {
+  const wanted: Wanted[] = [
+    { msgid: 'Leave a Reply', kind: 'comment-form' },
+    { msgid: '%s <span class="says">says:</span>', kind: 'header-author' },
+    { msgid: 'One Response to %2$s', kind: 'comments-start' },
+    { msgid: `label\u0004Search for:`, kind: 'nav' },
+    { msgid: 'Missing', kind: 'nav' },
+  ];
+  const mo = () =>
+    writeMo([
+      ['', 'Content-Type: text/plain; charset=UTF-8\n'],
+      ['Leave a Reply', 'Schreibe einen Kommentar'],
+      ['%s <span class="says">says:</span>', '%s <span class="says">meint:</span>'],
+      ['One Response to %2$s\u0000%1$s Responses to %2$s', 'Eine Antwort zu &#8222;%2$s&#8220;\u0000%1$s Antworten zu &#8222;%2$s&#8220;'],
+      ['label\u0004Search for:', 'Suche nach:'],
+    ]);
+
+  it('reads .mo files: contexts, plural forms, no header entry', () => {
+    const messages = readMo(mo());
+    expect(messages.get('Leave a Reply')).toEqual(['Schreibe einen Kommentar']);
+    expect(messages.get('One Response to %2$s')).toHaveLength(2);
+    expect(messages.get('label\u0004Search for:')).toEqual(['Suche nach:']);
+    expect(messages.has('')).toBe(false);
+  });
+
+  it('turns page strings into text with safe placeholders', () => {
+    expect(pageText('%s <span class="says">says:</span>')).toBe('%s says:');
+    expect(pageText('%1$s thoughts on &ldquo;%2$s&rdquo;')).toBe('%s thoughts on “%s”');
+    expect(pageText('% Comments')).toBe('%d Comments');
+    expect(pageText('You must be <a href="%s">logged in</a> to post a comment.')).toBe('You must be logged in to post a comment.');
+  });
+
+  it('is deterministic: the same input gives byte-identical output', () => {
+    const build = () =>
+      render({
+        source: 'synthetic',
+        handWritten: false,
+        sets: [
+          { origin: 'wordpress', locale: 'de_DE', phrases: extract(readMo(mo()), wanted) },
+          { origin: 'wordpress', locale: 'en', phrases: extract(null, wanted) },
+        ],
+      });
+    const first = build();
+    expect(build()).toBe(first);
+    const parsed = JSON.parse(first);
+    expect(parsed.sets[0].locale).toBe('en');
+    // Sorted by kind, then English source, then text; both plural forms kept.
+    expect(parsed.sets[1].phrases.map((p: { text: string }) => p.text)).toEqual([
+      'Schreibe einen Kommentar',
+      '%s Antworten zu „%s“',
+      'Eine Antwort zu „%s“',
+      '%s meint:',
+      'Suche nach:',
+    ]);
+  });
+});
