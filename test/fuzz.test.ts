@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tidyLine } from '../src/cleaners/tidy-text.js';
+import { clean, type Result } from '../src/index.js';
+
+/**
+ * Properties of the whole pipeline over generated documents: random text, adversarial text and
+ * page-like dumps. `npm test` runs a quick sample; `npm run fuzz` runs FUZZ_RUNS documents
+ * (10,000 by default there) through every property.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+/** The budget each document gets; a cleaner that runs over still finishes, so allow one budget of slack. */
+const BUDGET_MS = 2000;
+
+const words = fc.constantFrom(
+  'the', 'harbour', 'reopened', 'storm', 'Monday', 'council', 'said', 'and', 'of', 'a', 'to', 'in', 'would',
+  'café', 'naïve', 'Straße', 'über', 'été', 'año', 'שלום', 'مرحبا', 'привет', '東京', 'データ', '😀', '👨‍👩‍👧',
+  'e.g.', 'U.S.', 'Mr.', '4.5', '$3.2', 'v1.2.3', 'example.com/a.b', 'jane@example.org', 'https://x.test/?q=1',
+  'back.lebanon', 'now.What', 'dirt?I', 'regards,Jane', '...', '…', '—', '“quoted”', '(aside)', '#tag', '@user',
+);
+const sentence = fc
+  .array(words, { minLength: 3, maxLength: 25 })
+  .chain((ws) => fc.constantFrom('.', '!', '?', '', ':').map((end) => `${ws.join(' ')}${end}`));
+const name = fc.constantFrom('Jane Roe', 'sam', 'Ana María', 'J. Doe', 'admin', 'Анна', 'FROM BOB KING');
+const date = fc.constantFrom('May 2, 2020 at 10:00 am', '2020-05-02', '3 days ago', '12/05/2019 14:05');
+const chrome = fc.constantFrom(
+  'Home | News | Sport | Contact', 'Skip to content', 'Menu', 'Share this:', 'Like this:', 'Related',
+  'Leave a Reply', 'Leave a Reply Cancel reply', 'Notify me of follow-up comments by email.', 'Post a Comment',
+  'Newer Post Older Post Home', '%d bloggers like this:', '3 Comments', 'Comments are closed.', 'We use cookies.',
+  '© 2020 Example', '* Twitter', '* Facebook', '[logo.png]', 'Posted by Jane Roe on May 1, 2020',
+);
+const comment = fc
+  .tuple(name, date, fc.array(sentence, { minLength: 1, maxLength: 3 }), fc.constantFrom('says:', 'wrote:', ''))
+  .map(([who, when, text, verb]) => [verb === '' ? who : `${who} ${verb}`, when, ...text].join('\n'));
+const indent = fc.constantFrom('', '', '   ', '  * ', '\t', '  1. ');
+const page = fc
+  .tuple(
+    fc.array(chrome, { maxLength: 5 }),
+    sentence,
+    fc.array(fc.tuple(indent, fc.array(sentence, { minLength: 1, maxLength: 4 })), { minLength: 0, maxLength: 8 }),
+    fc.array(chrome, { maxLength: 4 }),
+    fc.array(comment, { maxLength: 4 }),
+    fc.array(chrome, { maxLength: 5 }),
+    fc.constantFrom('\n', '\n\n', '\r\n'),
+  )
+  .map(([nav, title, paragraphs, end, comments, footer, newline]) =>
+    [
+      ...nav,
+      '',
+      title,
+      '',
+      ...paragraphs.map(([pad, ss]) => `${pad}${ss.join(' ')}`),
+      '',
+      ...end,
+      ...comments.flatMap((c) => ['', c]),
+      '',
+      ...footer,
+    ].join(newline),
+  );
+
+const anyChar = fc.constantFrom(
+  'a', 'Z', ' ', '\n', '\r', '\t', '.', ',', '!', '?', ':', '-', '*', '|', '/', '@', '#', '%', '"', '“', '”', '’',
+  '(', ')', '[', ']', '1', '0', 'é', 'e\u0301', 'ß', 'א', 'ب', '東', '😀', '\u200b', '\u200d', '\u202e', '\u00ad',
+  '\u0000', '\u0007', '\u001b', '\u0085', '\u0092', '\u00a0', '\u2028', '\ufeff', '\ud800', '\udc00',
+);
+const randomText = fc.string({ unit: anyChar, maxLength: 2000 });
+const adversarial = fc.oneof(
+  fc.tuple(anyChar, fc.integer({ min: 1000, max: 100_000 })).map(([c, n]) => c.repeat(n)),
+  fc.tuple(fc.constantFrom('(', '[', '“', '"', '*', '.', 'a.', '- ', '| '), fc.integer({ min: 100, max: 20_000 })).map(
+    ([c, n]) => `${c.repeat(n)}x${c.repeat(n)}`,
+  ),
+  fc.integer({ min: 1, max: 3000 }).map((n) => 'Sam says:\nMay 2, 2020 at 10:00 am\n'.repeat(n)),
+  fc.integer({ min: 1, max: 50_000 }).map((n) => '\n'.repeat(n)),
+  fc.tuple(sentence, fc.integer({ min: 100, max: 3000 })).map(([s, n]) => `${s} `.repeat(n)),
+);
+const document = fc.oneof({ arbitrary: page, weight: 6 }, { arbitrary: randomText, weight: 3 }, { arbitrary: adversarial, weight: 1 });
+
+/** Every whitespace-free piece of the output must occur in the tidied input. */
+function unsourced(result: Result, input: string): string[] {
+  const tidied = input.split(/\r\n|\r|\n|\u2028|\u2029|\u0085/).map(tidyLine).join('\n');
+  const texts = [...result.body, ...result.comments.map((c) => c.text)];
+  return texts.flatMap((t) => t.split(/\s+/)).filter((token) => token !== '' && !tidied.includes(token));
+}
+
+function check(input: string): void {
+  const options = { timeoutMs: BUDGET_MS, keepJunk: true };
+  const started = performance.now();
+  const first = clean(input, options, { source: 'fuzz' });
+  const elapsed = performance.now() - started;
+  expect(elapsed).toBeLessThan(2 * BUDGET_MS);
+
+  expect(unsourced(first, input)).toEqual([]);
+
+  const again = clean(input, options, { source: 'fuzz' });
+  expect(again).toEqual(first);
+}
+
+describe('pipeline properties', () => {
+  it(`never throws, stays in budget, invents no text and is deterministic (${RUNS} documents)`, () => {
+    fc.assert(fc.property(document, check), { numRuns: RUNS, seed: SEED });
+  }, 600_000);
+
+  it('keeps the body when its own body is cleaned again (idempotence)', () => {
+    fc.assert(
+      fc.property(page, (input) => {
+        const body = clean(input, { timeoutMs: BUDGET_MS }).body;
+        fc.pre(body.length > 0);
+        expect(clean(body.join('\n\n'), { timeoutMs: BUDGET_MS }).body).toEqual(body);
+      }),
+      { numRuns: Math.max(100, Math.round(RUNS / 10)), seed: SEED },
+    );
+  }, 600_000);
+});
