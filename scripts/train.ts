@@ -1,0 +1,132 @@
+/**
+ * Fit the line models and write src/model/weights.json.
+ *
+ *   npm run train -- --corpus ../shared/corpus [--out src/model/weights.json]
+ *
+ * Only pages whose licence allows shipping weights are used: WCXB (CC-BY-4.0) and the
+ * Readability test pages (Apache-2.0). Validation holds out whole sites (site-disjoint).
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Doc } from '../src/doc.js';
+import { FEATURE_NAMES, featureRows, lineStats } from '../src/model/features.js';
+import { fitLogistic, logit } from '../src/model/logistic.js';
+import { TITLE_FEATURE_NAMES, titleRows } from '../src/model/title-features.js';
+import { defaultOptions } from '../src/options.js';
+import { pipeline } from '../src/pipeline.js';
+import { toDoc } from '../src/split-lines.js';
+import { indexGold, inGold, isTitle } from './align.js';
+import { RENDERERS, readDump, readPages } from './corpus.js';
+
+const TRAINABLE = new Set(['wcxb', 'readability']);
+/** One site in five is held out for validation. */
+const VALIDATION_BUCKETS = 5;
+
+interface Example {
+  rows: Float64Array[];
+  labels: Uint8Array;
+  validation: boolean;
+}
+
+function prepare(text: string): Doc {
+  const doc = toDoc(text, 'train');
+  for (const cleaner of pipeline) {
+    if (cleaner.id === 'line-model') break;
+    cleaner.run(doc, defaultOptions);
+  }
+  return doc;
+}
+
+function bucket(site: string): number {
+  return Number.parseInt(createHash('sha1').update(site).digest('hex').slice(0, 8), 16) % VALIDATION_BUCKETS;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: { corpus: { type: 'string' }, out: { type: 'string', default: 'src/model/weights.json' } },
+  });
+  if (!values.corpus) throw new Error('usage: npm run train -- --corpus DIR [--out FILE]');
+  const pages = readPages(values.corpus).filter((p) => TRAINABLE.has(p.dataset) && p.gold.body);
+  const body: Example[] = [];
+  const title: Example[] = [];
+  for (const page of pages) {
+    const gold = indexGold(page.gold.body ?? '');
+    const validation = bucket(page.site || page.id) === 0;
+    for (const renderer of RENDERERS) {
+      const doc = prepare(readDump(values.corpus, renderer, page.id));
+      if (doc.lines.length === 0) continue;
+      const stats = doc.lines.map((line) => lineStats(line, doc.lang));
+      body.push({
+        rows: featureRows(doc.lines, stats),
+        labels: Uint8Array.from(doc.lines, (line) => (inGold(line.text, gold) ? 1 : 0)),
+        validation,
+      });
+      const goldTitle = page.gold.title;
+      if (goldTitle) {
+        const labels = Uint8Array.from(doc.lines, (line) => (isTitle(line.text, goldTitle) ? 1 : 0));
+        if (labels.includes(1)) title.push({ rows: titleRows(doc.lines, stats), labels, validation });
+      }
+    }
+  }
+
+  const bodyOptions = { l2: 1e-4, epochs: 400, learningRate: 0.05, positiveWeight: 1 };
+  const titleOptions = { l2: 1e-4, epochs: 400, learningRate: 0.05, positiveWeight: 5 };
+  const bodyCheck = fit(body.filter((e) => !e.validation), bodyOptions);
+  const titleCheck = fit(title.filter((e) => !e.validation), titleOptions);
+  const validation = {
+    pages: new Set(pages.filter((p) => bucket(p.site || p.id) === 0).map((p) => p.id)).size,
+    bodyLineF1: round(lineF1(bodyCheck, body.filter((e) => e.validation))),
+    titleTop1: round(top1(titleCheck, title.filter((e) => e.validation))),
+  };
+  console.log(`site-disjoint validation: ${JSON.stringify(validation)}`);
+
+  const weights = {
+    note: 'Fitted by `npm run train` on WCXB (CC-BY-4.0) and Readability (Apache-2.0) pages; do not edit by hand.',
+    trainedOn: { pages: pages.length, datasets: [...TRAINABLE].sort() },
+    validation,
+    body: { features: [...FEATURE_NAMES], weights: fit(body, bodyOptions) },
+    title: { features: [...TITLE_FEATURE_NAMES], weights: fit(title, titleOptions) },
+  };
+  writeFileSync(values.out, `${JSON.stringify(weights, null, 1)}\n`);
+  console.log(`wrote ${values.out}`);
+}
+
+function fit(examples: Example[], options: Parameters<typeof fitLogistic>[2]): number[] {
+  const rows = examples.flatMap((e) => e.rows);
+  const labels = Uint8Array.from(examples.flatMap((e) => Array.from(e.labels)));
+  return fitLogistic(rows, labels, options);
+}
+
+function lineF1(weights: number[], examples: Example[]): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const e of examples) {
+    e.rows.forEach((row, i) => {
+      const predicted = logit(weights, row) > 0;
+      if (predicted && e.labels[i]) tp++;
+      else if (predicted) fp++;
+      else if (e.labels[i]) fn++;
+    });
+  }
+  return (2 * tp) / Math.max(1, 2 * tp + fp + fn);
+}
+
+function top1(weights: number[], examples: Example[]): number {
+  let hits = 0;
+  for (const e of examples) {
+    let best = 0;
+    e.rows.forEach((row, i) => {
+      if (logit(weights, row) > logit(weights, e.rows[best])) best = i;
+    });
+    if (e.labels[best]) hits++;
+  }
+  return hits / Math.max(1, examples.length);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+main();

@@ -1,0 +1,47 @@
+import type { Cleaner } from '../cleaner.js';
+import { addHint } from '../doc.js';
+import { DATE_RE, RELATIVE_TIME_RE } from '../model/shapes.js';
+
+const ID = 'article-meta';
+
+/** Bylines and dateline rows are short; longer lines are text that mentions a date. */
+const MAX_META_WORDS = 12;
+const MAX_CAPTION_WORDS = 80;
+
+const BYLINE_RE =
+  /^(?:(?:posted|written|published|reported|words|text|story)\s)?(?:by|von|par|por|di|door|av|przez|автор:?)\s\p{L}/iu;
+const AUTHOR_LABEL_RE = /^(?:author|autor|auteur|autore|автор)\s?:\s?\p{L}/iu;
+const DATE_LABEL_RE = /^(?:published|posted|updated|last updated|date|datum|publié|publicado|опубликовано)\s?(?:on|:)?\s/iu;
+
+/** Photo cues in captions of news sites: position markers, photo credits, agency credits. */
+const CAPTION_RES = [
+  /\((?:l|r|c|left|right|center|centre|top|bottom|front|back|pictured|file)\)/iu,
+  /\((?:ap|afp|reuters|getty|epa)\s?(?:photo|images)?[^)]{0,40}\)\s?$/iu,
+  /^(?:photo|image|picture|foto|bild|illustration|credit)s?\s?(?::|by\b)/iu,
+  /\b(?:photo|photograph|image|picture)\s(?:by|credit|courtesy)\b/iu,
+  /\b(?:getty images|ap photo|afp photo|reuters\/|file photo|pictured)\b/iu,
+];
+
+/** Bylines, datelines and photo captions: the article's supplemental lines. */
+export const articleMeta: Cleaner = {
+  id: ID,
+  description: 'marks bylines ("By NAME"), date lines and photo captions ("(R)", "Photo:", agency credits)',
+  run(doc) {
+    for (const line of doc.lines) {
+      const words = line.text.split(' ').length;
+      if (words <= MAX_META_WORDS) {
+        if (BYLINE_RE.test(line.text) || AUTHOR_LABEL_RE.test(line.text)) {
+          addHint(line, 'byline', 3, ID, 'byline ("By NAME")');
+          continue;
+        }
+        if (DATE_RE.test(line.text) || RELATIVE_TIME_RE.test(line.text) || DATE_LABEL_RE.test(line.text)) {
+          addHint(line, 'date', 2.5, ID, 'date line');
+          continue;
+        }
+      }
+      if (words <= MAX_CAPTION_WORDS && CAPTION_RES.some((re) => re.test(line.text))) {
+        addHint(line, 'caption', 3, ID, 'photo caption cue');
+      }
+    }
+  },
+};

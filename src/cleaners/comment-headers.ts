@@ -1,0 +1,138 @@
+import type { Cleaner } from '../cleaner.js';
+import { addHint, type Line } from '../doc.js';
+import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TIME_RE } from '../model/shapes.js';
+import { matchCommentHeader } from '../patterns/index.js';
+
+const ID = 'comment-headers';
+
+/** A name is at most this many words ("Katie (My Mother ...)" and longer go unnamed). */
+const MAX_NAME_WORDS = 5;
+const MAX_NAME_CHARS = 60;
+/** A header line carries a name and a date and little else. */
+const MAX_HEADER_WORDS = 14;
+/** Numbered comments are long; short numbered lines are lists. */
+const MIN_NUMBERED_WORDS = 12;
+
+const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
+const BY_PREFIX_RE = /^(?:(?:posted|written|submitted|comment(?:ed)?)\s)?by\s/iu;
+const NAME_RE = /^[\p{Lu}\p{Lo}@][\p{L}\p{M}\p{N}'’._-]{0,30}(?:\s[\p{L}\p{M}\p{N}'’._-]{1,30}){0,4}$/u;
+const HANDLE_RE = /^[\p{L}\p{N}_.-]{2,30}$/u;
+/** An all-caps name glued to the comment text: `FROM JANE DOESometimes, ...`. */
+const GLUED_CAPS_RE = /^(?:(?:FROM|BY)\s)?((?:[\p{Lu}'’.-]{2,20}\s){0,3}[\p{Lu}'’.-]{1,20})(\p{Lu}\p{Ll})/u;
+
+/**
+ * Finds the lines that open a reader comment: `NAME says:`, `NAME on DATE`, `NAME | DATE at TIME`,
+ * a date line after a name line, localised headers from the software's own strings, numbered
+ * long items, and an all-caps name glued to the text. Sets `line.head` and a `comment-header` hint.
+ */
+export const commentHeaders: Cleaner = {
+  id: ID,
+  description: 'finds comment headers: author and date lines, "NAME says:", numbered comments, glued all-caps names',
+  run(doc) {
+    const out: Line[] = [];
+    const lines = doc.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const glued = splitGluedName(line);
+      if (glued) {
+        out.push(...glued);
+        continue;
+      }
+      const head = headerOf(line.text, lines[i + 1]?.text);
+      if (head) {
+        line.head = head.head;
+        addHint(line, 'comment-header', head.weight, ID, head.reason);
+      } else if (NUMBERED_RE.test(line.text) && line.text.split(' ').length >= MIN_NUMBERED_WORDS) {
+        line.head = { author: null, date: null };
+        addHint(line, 'comment', 1, ID, 'long numbered item (numbered comment list)');
+      }
+      out.push(line);
+    }
+    doc.lines = out;
+  },
+};
+
+interface Header {
+  head: { author: string | null; date: string | null };
+  weight: number;
+  reason: string;
+}
+
+function headerOf(text: string, next: string | undefined): Header | null {
+  const localised = matchCommentHeader(text);
+  if (localised) return { head: localised, weight: 4, reason: 'comment header in the software’s own words' };
+  const words = text.split(' ').length;
+  if (words > MAX_HEADER_WORDS) return null;
+
+  const says = SAYS_RE.exec(text);
+  if (says && isName(says[1])) return { head: { author: clean(says[1]), date: dateIn(text) }, weight: 4, reason: '"NAME says:" header' };
+
+  const date = dateSpan(text);
+  if (date) {
+    const rest = (text.slice(0, date.start) + ' ' + text.slice(date.end))
+      .replace(/\s(?:at|on|um|à|a las|às|в)\s?$/iu, '')
+      .replace(/[|,–—-]/gu, ' ')
+      .replace(/\s{2,}/gu, ' ')
+      .trim();
+    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:says|said|on|at)$/iu, '').trim();
+    if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
+      return { head: { author: null, date: date.text }, weight: 2, reason: 'date line' };
+    }
+    if (isName(name)) return { head: { author: clean(name), date: date.text }, weight: 3, reason: 'name and date line' };
+    return null;
+  }
+  if (next !== undefined && isName(text) && words <= MAX_NAME_WORDS) {
+    const nextDate = dateSpan(next);
+    if (nextDate && next.split(' ').length <= 8) {
+      return { head: { author: clean(text), date: null }, weight: 2.5, reason: 'name line above a date line' };
+    }
+  }
+  return null;
+}
+
+function isName(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > MAX_NAME_CHARS) return false;
+  return NAME_RE.test(t) || HANDLE_RE.test(t);
+}
+
+function clean(name: string): string {
+  return name.trim().replace(/[:,]$/u, '');
+}
+
+function dateSpan(text: string): { start: number; end: number; text: string } | null {
+  for (const re of [DATE_RE, RELATIVE_TIME_RE, TIME_RE]) {
+    const m = re.exec(text);
+    if (m) {
+      let end = m.index + m[0].length;
+      // "July 3, 2012 at 4:54 pm": take the time too.
+      const tail = /^,?\s(?:at|um|à|a las|às)?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
+      if (tail) end += tail[0].length;
+      return { start: m.index, end, text: text.slice(m.index, end).trim() };
+    }
+  }
+  return null;
+}
+
+function dateIn(text: string): string | null {
+  return dateSpan(text)?.text ?? null;
+}
+
+/** `1. FROM JANE DOESometimes, ...` → a header line `FROM JANE DOE` and the text line. */
+function splitGluedName(line: Line): Line[] | null {
+  const numbered = NUMBERED_RE.exec(line.text);
+  const text = numbered ? line.text.slice(numbered[0].length) : line.text;
+  const m = GLUED_CAPS_RE.exec(text);
+  if (!m || m[1].replace(/[^\p{Lu}]/gu, '').length < 4) return null;
+  const author = titleCase(m[1].trim());
+  const rest = text.slice(m[0].length - 2);
+  if (rest.split(' ').length < MIN_NUMBERED_WORDS) return null;
+  const header: Line = { ...line, text: text.slice(0, m[0].length - 2).trim(), hints: [], head: { author, date: null } };
+  addHint(header, 'comment-header', 3, ID, 'all-caps name glued to the comment text');
+  const body: Line = { ...line, text: rest, hints: [], blankBefore: 0, head: undefined };
+  return [header, body];
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}

@@ -1,0 +1,232 @@
+import type { Cleaner } from '../cleaner.js';
+import type { Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
+import { sigmoid } from '../model/logistic.js';
+import { viterbi } from '../model/viterbi.js';
+
+const ID = 'zone-decoder';
+
+/**
+ * The page grammar: site chrome, headline, meta, body (with chrome inside it),
+ * end-of-article chrome, the comments section, footer. Every page is one path through it.
+ */
+enum State {
+  Pre,
+  Title,
+  Meta,
+  Body,
+  InJunk,
+  Post,
+  CStart,
+  CHead,
+  Comment,
+  CJunk,
+  Footer,
+}
+const STATES = 11;
+
+/** Cost of leaving the article text for chrome, and of coming back (two switches per inline ad). */
+const SWITCH = 1.5;
+/** Entering the comments section needs evidence: a section starter or several comment headers. */
+const ENTER_COMMENTS = 5;
+/** A junk hint this strong may end the article (a share bar, a subscribe box, a comment form). */
+const ARTICLE_END_JUNK = 3;
+/** Two headline lines are rare (a kicker and a headline). */
+const SECOND_TITLE = 3;
+/** Emission of a meta state for a line with no byline, date or caption cue. */
+const NO_META_CUE = -3;
+/** A comment header only counts after the article: inside it, dates are text. */
+const HEADER_IN_BODY = 3;
+
+interface Evidence {
+  content: number;
+  title: number;
+  junk: Hint | null;
+  start: number;
+  end: number;
+  header: Hint | null;
+  opener: number;
+  meta: Hint | null;
+}
+
+function strongest(hints: Hint[], test: (kind: HintKind) => boolean): Hint | null {
+  let best: Hint | null = null;
+  for (const h of hints) if (test(h.kind) && (best === null || h.weight > best.weight)) best = h;
+  return best;
+}
+
+function sum(hints: Hint[], kind: HintKind): number {
+  let total = 0;
+  for (const h of hints) if (h.kind === kind) total += h.weight;
+  return total;
+}
+
+function evidenceOf(line: Line): Evidence {
+  const h = line.hints;
+  return {
+    content: sum(h, 'body'),
+    title: sum(h, 'title'),
+    junk: strongest(h, (k) => k.startsWith('junk:')),
+    start: strongest(h, (k) => k === 'comments-start')?.weight ?? 0,
+    end: strongest(h, (k) => k === 'article-end')?.weight ?? 0,
+    header: strongest(h, (k) => k === 'comment-header'),
+    opener: sum(h, 'comment'),
+    meta: strongest(h, (k) => k === 'byline' || k === 'date' || k === 'caption'),
+  };
+}
+
+const JUNK_STATES = new Set([State.Pre, State.InJunk, State.Post, State.CJunk, State.Footer]);
+
+function emission(e: Evidence, state: State): number {
+  const junk = e.junk?.weight ?? 0;
+  switch (state) {
+    case State.Pre:
+    case State.InJunk:
+    case State.Post:
+    case State.CJunk:
+    case State.Footer:
+      return junk;
+    case State.Title:
+      return e.title - junk;
+    case State.Meta:
+      return (e.meta ? e.meta.weight - 1 : NO_META_CUE) - junk;
+    case State.Body:
+      return e.content - junk;
+    case State.CStart:
+      return e.start > 0 ? e.start : -Infinity;
+    case State.CHead:
+      return e.header ? e.header.weight : -Infinity;
+    case State.Comment:
+      return e.content - junk + e.opener;
+  }
+}
+
+/** Allowed moves, with their log-cost; missing = not allowed. */
+const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
+  [State.Pre]: { [State.Pre]: 0, [State.Title]: 0, [State.Meta]: 0, [State.Body]: 0 },
+  [State.Title]: { [State.Title]: -SECOND_TITLE, [State.Meta]: 0, [State.Body]: 0, [State.InJunk]: 0 },
+  [State.Meta]: { [State.Meta]: 0, [State.Title]: 0, [State.Body]: 0, [State.InJunk]: 0 },
+  [State.Body]: {
+    [State.Body]: 0,
+    [State.Meta]: -SWITCH,
+    [State.InJunk]: -SWITCH,
+    [State.Post]: -SWITCH,
+    [State.CStart]: -ENTER_COMMENTS,
+    [State.CHead]: -ENTER_COMMENTS - HEADER_IN_BODY,
+  },
+  [State.InJunk]: {
+    [State.InJunk]: 0,
+    [State.Body]: -SWITCH,
+    [State.Meta]: -SWITCH,
+    [State.Title]: -SWITCH,
+    [State.Post]: 0,
+    [State.CStart]: -ENTER_COMMENTS,
+    [State.CHead]: -ENTER_COMMENTS - HEADER_IN_BODY,
+  },
+  [State.Post]: {
+    [State.Post]: 0,
+    [State.CStart]: -ENTER_COMMENTS,
+    [State.CHead]: -ENTER_COMMENTS,
+    [State.Comment]: -ENTER_COMMENTS,
+    [State.Footer]: 0,
+  },
+  [State.CStart]: { [State.CStart]: 0, [State.CHead]: 0, [State.Comment]: 0, [State.CJunk]: 0, [State.Footer]: -SWITCH },
+  [State.CHead]: { [State.CHead]: 0, [State.Comment]: 0, [State.CJunk]: -SWITCH },
+  [State.Comment]: { [State.Comment]: 0, [State.CHead]: 0, [State.CJunk]: 0, [State.Footer]: -SWITCH },
+  [State.CJunk]: { [State.CJunk]: 0, [State.CHead]: 0, [State.Comment]: -SWITCH, [State.CStart]: 0, [State.Footer]: 0 },
+  [State.Footer]: { [State.Footer]: 0 },
+};
+
+/** Decodes every line's zone with the page grammar (Viterbi), weighing all cleaners' hints. */
+export const zoneDecoder: Cleaner = {
+  id: ID,
+  description: 'decides zones along the page grammar: chrome, headline, meta, body, end chrome, comments, footer',
+  run(doc, options) {
+    const evidence = doc.lines.map(evidenceOf);
+    const path = viterbi(doc.lines.length, {
+      states: STATES,
+      start: (s) => (s === State.Pre || s === State.Title || s === State.Meta || s === State.Body ? 0 : -Infinity),
+      emit: (i, s) => emission(evidence[i], s),
+      transition: (i, from, to) => {
+        const cost = MOVES[from as State]?.[to as State];
+        if (cost === undefined) return -Infinity;
+        const e = evidence[i];
+        // The article ends on end-of-article chrome, not on any odd line.
+        if (to === State.Post && from !== State.Post && e.end <= 0 && (e.junk?.weight ?? 0) < ARTICLE_END_JUNK) {
+          return -Infinity;
+        }
+        // A comment without a header opens only on a numbered or otherwise marked item.
+        if (to === State.Comment && from === State.Post && e.opener <= 0) return -Infinity;
+        return cost;
+      },
+    });
+    doc.lines.forEach((line, i) => {
+      const state = path[i] as State;
+      const e = evidence[i];
+      const decided = decide(state, e, line);
+      line.zone = options.comments || !decided.zone.startsWith('comment') ? decided.zone : 'junk:comment-meta';
+      line.by = decided.hint?.by ?? ID;
+      line.reason = decided.hint ? `${decided.hint.reason}; ${decided.why}` : decided.why;
+      line.score = margin(e, state);
+    });
+    guardEmptyBody(doc.lines, evidence);
+  },
+};
+
+function decide(state: State, e: Evidence, line: Line): { zone: Zone; hint: Hint | null; why: string } {
+  const model = strongest(line.hints, (k) => k === 'body');
+  switch (state) {
+    case State.Title:
+      return { zone: 'title', hint: strongest(line.hints, (k) => k === 'title'), why: 'headline before the text' };
+    case State.Meta: {
+      const kind = (e.meta?.kind ?? 'byline') as Zone;
+      return { zone: kind, hint: e.meta, why: 'next to the headline' };
+    }
+    case State.Body:
+      return { zone: 'body', hint: model, why: 'in the article' };
+    case State.CStart:
+      return { zone: 'junk:comment-meta', hint: strongest(line.hints, (k) => k === 'comments-start'), why: 'opens the comments' };
+    case State.CHead:
+      return { zone: 'comment-header', hint: e.header, why: 'in the comments' };
+    case State.Comment:
+      return { zone: 'comment', hint: model, why: 'in the comments' };
+    default:
+      return { zone: junkZone(state, e), hint: e.junk ?? model, why: WHY_JUNK[state] ?? 'chrome' };
+  }
+}
+
+const WHY_JUNK: Partial<Record<State, string>> = {
+  [State.Pre]: 'site chrome before the article',
+  [State.InJunk]: 'chrome inside the article',
+  [State.Post]: 'chrome after the article',
+  [State.CJunk]: 'chrome in the comments',
+  [State.Footer]: 'footer',
+};
+
+function junkZone(state: State, e: Evidence): Zone {
+  if (e.junk) return e.junk.kind as Zone;
+  const kind: JunkKind =
+    state === State.Pre ? 'nav' : state === State.CJunk ? 'comment-meta' : state === State.Footer ? 'footer' : 'boilerplate';
+  return `junk:${kind}`;
+}
+
+function margin(e: Evidence, state: State): number {
+  let best = -Infinity;
+  for (let s = 0; s < STATES; s++) {
+    if (s === state || JUNK_STATES.has(s) === JUNK_STATES.has(state)) continue;
+    best = Math.max(best, emission(e, s));
+  }
+  const own = emission(e, state);
+  return Math.round(sigmoid(best === -Infinity ? 5 : own - best) * 1000) / 1000;
+}
+
+/** Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines. */
+function guardEmptyBody(lines: Line[], evidence: Evidence[]): void {
+  if (lines.some((l) => l.zone === 'body')) return;
+  lines.forEach((line, i) => {
+    if (line.zone.startsWith('junk:') && evidence[i].content > 0 && !evidence[i].junk) {
+      line.zone = 'body';
+      line.by = ID;
+      line.reason = 'text-like line kept: the grammar found no article';
+    }
+  });
+}

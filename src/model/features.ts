@@ -1,0 +1,216 @@
+import type { Line } from '../doc.js';
+import { stopwordRatio, tokens } from '../text-stats.js';
+import { BULLET_RE, DATE_RE, EMAIL_RE, HANDLE_RE, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, TIME_RE, URL_RE } from './shapes.js';
+
+/** What a reader sees in one line on its own. */
+export interface LineStats {
+  words: number;
+  chars: number;
+  stopwords: number;
+  terminal: boolean;
+  capitalised: number;
+  /** A line that is clearly running text: long, with function words. */
+  strong: boolean;
+  key: string;
+}
+
+// jusText's "good" paragraph: over 200 characters with a stopword density of 0.3 or more
+// (jusText core.py, MAX_LINK_DENSITY aside). Measured on our tokens, 15 words ≈ 90–100 characters
+// of English; a stopword share of 0.25 keeps lists of noun phrases out.
+const STRONG_WORDS = 15;
+const STRONG_STOPWORDS = 0.25;
+/** Lines farther than this from running text count as far (distance feature saturates). */
+const MAX_DISTANCE = 30;
+
+export function lineStats(line: Line, lang: string | null): LineStats {
+  const toks = tokens(line.text);
+  const stop = stopwordRatio(line.text, lang);
+  let capitalised = 0;
+  for (const word of line.text.split(' ')) {
+    const first = word.codePointAt(0);
+    if (first !== undefined && String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase()) capitalised++;
+  }
+  const spaced = line.text.split(' ').length;
+  return {
+    words: toks.length,
+    chars: line.text.length,
+    stopwords: stop,
+    terminal: TERMINAL_RE.test(line.text),
+    capitalised: spaced ? capitalised / spaced : 0,
+    strong: toks.length >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
+    key: toks.join(' '),
+  };
+}
+
+export const FEATURE_NAMES = [
+  'bias',
+  'log_words',
+  'log_chars',
+  'words_1',
+  'words_2_3',
+  'words_4_7',
+  'words_8_15',
+  'words_16_plus',
+  'stopword_ratio',
+  'terminal_punct',
+  'ends_colon',
+  'bullet',
+  'numbered',
+  'capitalised',
+  'all_caps',
+  'digit_ratio',
+  'date',
+  'time',
+  'url_email_handle',
+  'separators',
+  'punct_ratio',
+  'position',
+  'repeated',
+  'indented',
+  'blank_before',
+  'prev_log_words',
+  'prev_stopwords',
+  'next_log_words',
+  'next_stopwords',
+  'window_log_words',
+  'window_terminal',
+  'dist_strong',
+  'strong_before',
+  'strong_after',
+  'in_densest_block',
+  'bracketed',
+  'copyright',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+const PUNCT_RE = /[\p{P}\p{S}]/gu;
+const DIGIT_RE = /\p{N}/gu;
+const LETTER_RE = /\p{L}/gu;
+const LOWER_RE = /\p{Ll}/u;
+
+function count(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** Features of every line, own and from its neighbourhood, as rows in FEATURE_NAMES order. */
+export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
+  const n = lines.length;
+  const logWords = stats.map((s) => Math.log1p(s.words));
+  const terminal = stats.map((s) => (s.terminal ? 1 : 0));
+  const repeats = new Map<string, number>();
+  for (const s of stats) if (s.key) repeats.set(s.key, (repeats.get(s.key) ?? 0) + 1);
+
+  const distance = distanceToStrong(stats);
+  const strongPrefix: number[] = [];
+  let seen = 0;
+  for (const s of stats) {
+    strongPrefix.push(seen);
+    if (s.strong) seen++;
+  }
+  const densest = densestBlock(stats);
+
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const text = lines[i].text;
+    const s = stats[i];
+    const row = new Float64Array(FEATURE_NAMES.length);
+    const letters = count(text, LETTER_RE);
+    const w = s.words;
+    let f = 0;
+    row[f++] = 1;
+    row[f++] = logWords[i];
+    row[f++] = Math.log1p(s.chars);
+    row[f++] = w <= 1 ? 1 : 0;
+    row[f++] = w >= 2 && w <= 3 ? 1 : 0;
+    row[f++] = w >= 4 && w <= 7 ? 1 : 0;
+    row[f++] = w >= 8 && w <= 15 ? 1 : 0;
+    row[f++] = w >= 16 ? 1 : 0;
+    row[f++] = s.stopwords;
+    row[f++] = s.terminal ? 1 : 0;
+    row[f++] = text.endsWith(':') ? 1 : 0;
+    row[f++] = BULLET_RE.test(text) ? 1 : 0;
+    row[f++] = NUMBERED_RE.test(text) ? 1 : 0;
+    row[f++] = s.capitalised;
+    row[f++] = letters >= 4 && !LOWER_RE.test(text) ? 1 : 0;
+    row[f++] = count(text, DIGIT_RE) / Math.max(1, s.chars);
+    row[f++] = DATE_RE.test(text) ? 1 : 0;
+    row[f++] = TIME_RE.test(text) ? 1 : 0;
+    row[f++] = URL_RE.test(text) || EMAIL_RE.test(text) || HANDLE_RE.test(text) ? 1 : 0;
+    row[f++] = Math.min(5, count(text, SEPARATOR_RE)) / 5;
+    row[f++] = count(text, PUNCT_RE) / Math.max(1, s.chars);
+    row[f++] = n > 1 ? i / (n - 1) : 0;
+    row[f++] = (repeats.get(s.key) ?? 0) > 1 ? 1 : 0;
+    row[f++] = lines[i].indent > 0 ? 1 : 0;
+    row[f++] = lines[i].blankBefore > 0 ? 1 : 0;
+    row[f++] = i > 0 ? logWords[i - 1] : 0;
+    row[f++] = i > 0 ? stats[i - 1].stopwords : 0;
+    row[f++] = i + 1 < n ? logWords[i + 1] : 0;
+    row[f++] = i + 1 < n ? stats[i + 1].stopwords : 0;
+    row[f++] = windowMean(logWords, i, 3);
+    row[f++] = windowMean(terminal, i, 3);
+    row[f++] = Math.log1p(distance[i]) / Math.log1p(MAX_DISTANCE);
+    row[f++] = strongPrefix[i] > 0 ? 1 : 0;
+    row[f++] = seen - strongPrefix[i] - (s.strong ? 1 : 0) > 0 ? 1 : 0;
+    row[f++] = i >= densest.start && i <= densest.end ? 1 : 0;
+    row[f++] = /^\[[^\]]{0,200}\]$/u.test(text) ? 1 : 0;
+    row[f++] = /©|\(c\)\s?\d{4}|\ball rights reserved\b/iu.test(text) ? 1 : 0;
+    rows.push(row);
+  }
+  return rows;
+}
+
+function windowMean(values: number[], i: number, radius: number): number {
+  let sum = 0;
+  let k = 0;
+  for (let j = Math.max(0, i - radius); j <= Math.min(values.length - 1, i + radius); j++) {
+    if (j === i) continue;
+    sum += values[j];
+    k++;
+  }
+  return k ? sum / k : 0;
+}
+
+/** Lines from each line to the nearest strong line, capped at MAX_DISTANCE. */
+function distanceToStrong(stats: LineStats[]): number[] {
+  const n = stats.length;
+  const d = new Array<number>(n).fill(MAX_DISTANCE);
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (stats[i].strong) last = i;
+    d[i] = Math.min(d[i], i - last);
+  }
+  last = Infinity;
+  for (let i = n - 1; i >= 0; i--) {
+    if (stats[i].strong) last = i;
+    d[i] = Math.min(d[i], last - i, MAX_DISTANCE);
+  }
+  return d;
+}
+
+/**
+ * The run of lines holding the most running text, where short lines between strong
+ * lines do not break the run unless a long stretch of short lines does (boilerpipe's
+ * "largest block" idea, on text density instead of the DOM).
+ */
+function densestBlock(stats: LineStats[]): { start: number; end: number } {
+  // Score each line by words (strong lines) minus a small cost for short lines; best subarray.
+  let best = { start: 0, end: -1, score: 0 };
+  let start = 0;
+  let score = 0;
+  for (let i = 0; i < stats.length; i++) {
+    const s = stats[i];
+    const gain = s.strong ? s.words : s.words >= 8 && s.terminal ? s.words / 2 : -3;
+    if (score + gain <= 0) {
+      score = 0;
+      start = i + 1;
+      continue;
+    }
+    score += gain;
+    if (score > best.score) best = { start, end: i, score };
+  }
+  return { start: best.start, end: best.end };
+}

@@ -1,0 +1,36 @@
+/**
+ * Line shapes a reader recognises at a glance: dates, times, links, list markers.
+ * Every pattern is linear: no nested quantifiers, bounded repeats only.
+ */
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?' +
+  '|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre' +
+  '|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro)\\.?';
+
+/** 12/03/2024, 2024-03-12, 12.3.2024, March 12, 2024, 12 March 2024, Jul 20 2012. */
+export const DATE_RE = new RegExp(
+  `\\b(?:\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s{1,3}(?:of\\s)?${MONTH},?\\s{1,3}\\d{4}|${MONTH}\\s{1,3}\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日)`,
+  'iu',
+);
+
+/** 3:56 pm, 14:05, 9.30am. */
+export const TIME_RE = /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d])/iu;
+
+/** "2 hours ago", "3 days ago", "yesterday". */
+export const RELATIVE_TIME_RE = /\b(?:\d{1,3}|an?|one)\s(?:second|minute|hour|day|week|month|year)s?\sago\b|\byesterday\b/iu;
+
+export const URL_RE = /(?:https?:\/\/|www\.)\S|\b[\w-]{1,63}\.(?:com|org|net|edu|gov|io|co|uk|de|fr)\b/iu;
+// The lookbehind starts a match only where an address can start, so a long run of `-` or `.` stays linear.
+export const EMAIL_RE = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}/u;
+export const HANDLE_RE = /(?:^|\s)[@#][\p{L}\p{N}_]{2,30}/u;
+
+/** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets (`•`), dashes. */
+export const BULLET_RE = /^(?:[*+•·▪◦‣#-]|o)\s/u;
+export const NUMBERED_RE = /^\(?\d{1,3}[.)]\s/u;
+
+/** Sentence-final punctuation in any script, optionally followed by closing quotes or brackets. */
+export const TERMINAL_RE = /[.!?。！？…؟।][”"'’»)\]]{0,3}$/u;
+
+/** Separators of menus, breadcrumbs and w3m table cells. */
+export const SEPARATOR_RE = /\s[|»›>·•/]\s|\s{3,}/gu;

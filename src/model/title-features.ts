@@ -1,0 +1,78 @@
+import type { Line } from '../doc.js';
+import type { LineStats } from './features.js';
+import { BULLET_RE, DATE_RE, NUMBERED_RE, SEPARATOR_RE, URL_RE } from './shapes.js';
+
+/** Features of a line as a headline candidate: its shape, and where it sits relative to the running text. */
+export const TITLE_FEATURE_NAMES = [
+  'bias',
+  'log_words',
+  'headline_length',
+  'terminal_punct',
+  'ends_colon',
+  'capitalised',
+  'all_caps',
+  'position',
+  'date',
+  'separators',
+  'url',
+  'bullet_or_number',
+  'dist_next_strong',
+  'before_first_strong',
+  'overlap_with_text',
+  'repeated',
+  'blank_before',
+  'first_line',
+  'stopword_ratio',
+  'bracketed',
+] as const;
+
+/** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
+const HEADLINE_MIN_WORDS = 3;
+const HEADLINE_MAX_WORDS = 25;
+const MAX_DISTANCE = 20;
+
+export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
+  const n = lines.length;
+  const nextStrong = new Array<number>(n).fill(MAX_DISTANCE);
+  let next = Infinity;
+  for (let i = n - 1; i >= 0; i--) {
+    nextStrong[i] = Math.min(MAX_DISTANCE, next - i);
+    if (stats[i].strong) next = i;
+  }
+  const firstStrong = stats.findIndex((s) => s.strong);
+  const textWords = new Set<string>();
+  for (const s of stats) if (s.strong) for (const t of s.key.split(' ')) textWords.add(t);
+  const seen = new Map<string, number>();
+  for (const s of stats) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
+
+  return lines.map((line, i) => {
+    const s = stats[i];
+    const toks = s.key ? s.key.split(' ') : [];
+    let overlap = 0;
+    for (const t of toks) if (textWords.has(t)) overlap++;
+    const row = new Float64Array(TITLE_FEATURE_NAMES.length);
+    let f = 0;
+    row[f++] = 1;
+    row[f++] = Math.log1p(s.words);
+    row[f++] = s.words >= HEADLINE_MIN_WORDS && s.words <= HEADLINE_MAX_WORDS ? 1 : 0;
+    row[f++] = s.terminal ? 1 : 0;
+    row[f++] = line.text.endsWith(':') ? 1 : 0;
+    row[f++] = s.capitalised;
+    row[f++] = /\p{L}/u.test(line.text) && !/\p{Ll}/u.test(line.text) ? 1 : 0;
+    row[f++] = n > 1 ? i / (n - 1) : 0;
+    row[f++] = DATE_RE.test(line.text) ? 1 : 0;
+    SEPARATOR_RE.lastIndex = 0;
+    row[f++] = SEPARATOR_RE.test(line.text) ? 1 : 0;
+    row[f++] = URL_RE.test(line.text) ? 1 : 0;
+    row[f++] = BULLET_RE.test(line.text) || NUMBERED_RE.test(line.text) ? 1 : 0;
+    row[f++] = Math.log1p(nextStrong[i]) / Math.log1p(MAX_DISTANCE);
+    row[f++] = firstStrong < 0 || i < firstStrong ? 1 : 0;
+    row[f++] = toks.length ? overlap / toks.length : 0;
+    row[f++] = (seen.get(s.key) ?? 0) > 1 ? 1 : 0;
+    row[f++] = line.blankBefore > 0 ? 1 : 0;
+    row[f++] = i === 0 ? 1 : 0;
+    row[f++] = s.stopwords;
+    row[f++] = /^\[.*\]$/u.test(line.text) ? 1 : 0;
+    return row;
+  });
+}

@@ -1,0 +1,43 @@
+/** Most likely state path through a sequence, given log-scores of emissions and transitions. */
+export interface ViterbiModel {
+  states: number;
+  /** Log-score of starting in a state (-Infinity: not allowed). */
+  start(state: number): number;
+  /** Log-score of item i being emitted by a state. */
+  emit(i: number, state: number): number;
+  /** Log-score of moving from one state to another on entering item i. */
+  transition(i: number, from: number, to: number): number;
+}
+
+export function viterbi(length: number, model: ViterbiModel): number[] {
+  if (length === 0) return [];
+  const k = model.states;
+  let score = new Float64Array(k);
+  const back: Int32Array[] = [];
+  for (let s = 0; s < k; s++) score[s] = model.start(s) + model.emit(0, s);
+  for (let i = 1; i < length; i++) {
+    const next = new Float64Array(k).fill(-Infinity);
+    const from = new Int32Array(k);
+    for (let to = 0; to < k; to++) {
+      const e = model.emit(i, to);
+      if (e === -Infinity) continue;
+      for (let s = 0; s < k; s++) {
+        if (score[s] === -Infinity) continue;
+        const candidate = score[s] + model.transition(i, s, to);
+        if (candidate > next[to]) {
+          next[to] = candidate;
+          from[to] = s;
+        }
+      }
+      next[to] += e;
+    }
+    back.push(from);
+    score = next;
+  }
+  let best = 0;
+  for (let s = 1; s < k; s++) if (score[s] > score[best]) best = s;
+  const path = new Array<number>(length);
+  path[length - 1] = best;
+  for (let i = length - 1; i > 0; i--) path[i - 1] = back[i - 1][path[i]];
+  return path;
+}
