@@ -1,12 +1,12 @@
 /** Language of a text: ISO 639-1 code, or null when the detector is not sure. */
-import { eld } from 'eld/small';
+import { eld } from 'eld/extrasmall';
 
 // Fewer letters than this give eld too few n-grams to be reliable (its own isReliable() agrees).
 const MIN_LETTERS = 20;
 const LETTERS = /\p{L}/gu;
 
 /**
- * eld's "small" database: chosen by scripts/lang-bench.ts (speed and accuracy on real paragraphs,
+ * eld's "extrasmall" database: chosen by scripts/lang-bench.ts (speed and accuracy on real paragraphs,
  * numbers in the README).
  */
 export function detectLanguage(text: string): string | null {
