@@ -7,12 +7,13 @@
  * pages.jsonl (one scored page per line, sorted by id and renderer), summary.json (what
  * `eval-gate` reads) and report.md (the printed tables).
  */
+import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { clean } from '../src/index.js';
 import { type Gold, isRenderer, RENDERERS, type Renderer, readDump, readPages } from './corpus.js';
 import {
@@ -27,6 +28,8 @@ import {
   score,
 } from './metrics.js';
 
+/** First argument of a worker process: the same script, scoring its share of the dumps. */
+const WORKER_FLAG = '--eval-worker';
 /** Below this many dumps, starting workers costs more than it saves. */
 const MIN_TASKS_FOR_WORKERS = 200;
 /** Records a worker sends back per message: few messages, steady progress. */
@@ -56,13 +59,14 @@ interface PageRecord {
   error: string | null;
   pagesift: Scores;
   keepall: Scores;
-  /** Time spent in clean(); kept out of pages.jsonl so that two runs diff cleanly. */
+  /** CPU time of clean(); kept out of pages.jsonl so that two runs diff cleanly. */
   ms: number;
 }
 
 function evaluate(corpusDir: string, task: Task): PageRecord {
   const dump = readDump(corpusDir, task.renderer, task.id);
-  const started = performance.now();
+  // CPU rather than wall time, so that the figure holds on a busy machine; each worker is its own process.
+  const started = process.cpuUsage();
   let error: string | null = null;
   let result = null;
   try {
@@ -70,7 +74,8 @@ function evaluate(corpusDir: string, task: Task): PageRecord {
   } catch (thrown) {
     error = thrown instanceof Error ? thrown.message : String(thrown);
   }
-  const ms = performance.now() - started;
+  const used = process.cpuUsage(started);
+  const ms = (used.user + used.system) / 1000;
   // A page the pipeline fails on scores as an empty extraction.
   const output = result
     ? outputOfResult(result)
@@ -95,21 +100,26 @@ interface WorkerInput {
 }
 
 function workerMain(): void {
-  const { corpusDir, tasks } = workerData as WorkerInput;
-  let batch: PageRecord[] = [];
-  for (const task of tasks) {
-    batch.push(evaluate(corpusDir, task));
-    if (batch.length === BATCH) {
-      parentPort?.postMessage(batch);
-      batch = [];
+  process.once('message', ({ corpusDir, tasks }: WorkerInput) => {
+    let batch: PageRecord[] = [];
+    for (const task of tasks) {
+      batch.push(evaluate(corpusDir, task));
+      if (batch.length === BATCH) {
+        process.send?.(batch);
+        batch = [];
+      }
     }
-  }
-  parentPort?.postMessage(batch);
+    process.send?.(batch, () => process.disconnect());
+  });
+}
+
+function workersFor(tasks: number, jobs: number): number {
+  return tasks < MIN_TASKS_FOR_WORKERS ? 1 : Math.max(1, Math.min(jobs, tasks));
 }
 
 async function runTasks(corpusDir: string, tasks: Task[], jobs: number, onProgress: (done: number) => void) {
   const records: PageRecord[] = [];
-  if (jobs <= 1 || tasks.length < MIN_TASKS_FOR_WORKERS) {
+  if (jobs === 1) {
     for (const task of tasks) {
       records.push(evaluate(corpusDir, task));
       if (records.length % BATCH === 0) onProgress(records.length);
@@ -119,17 +129,19 @@ async function runTasks(corpusDir: string, tasks: Task[], jobs: number, onProgre
   // Dealt round-robin so that every worker gets a similar mix of datasets and renderers.
   const shares: Task[][] = Array.from({ length: jobs }, () => []);
   tasks.forEach((task, i) => shares[i % jobs].push(task));
+  // Processes, not threads: process.cpuUsage() is per process.
   await Promise.all(
     shares.map(
       (share) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(new URL(import.meta.url), { workerData: { corpusDir, tasks: share } });
+          const worker = fork(fileURLToPath(import.meta.url), [WORKER_FLAG], { serialization: 'advanced' });
           worker.on('message', (batch: PageRecord[]) => {
             records.push(...batch);
             onProgress(records.length);
           });
           worker.on('error', fail);
           worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`eval worker exited with ${code}`))));
+          worker.send({ corpusDir, tasks: share } satisfies WorkerInput);
         }),
     ),
   );
@@ -327,29 +339,30 @@ interface Throughput {
   renderer: Renderer;
   pages: number;
   errors: number;
-  /** Pages per second of clean() time, one core. */
+  /** Pages per second of clean() CPU time, one core. */
   pagesPerSecond: number;
 }
 
 function throughputTable(rows: Throughput[], wallSeconds: number, total: number, jobs: number): string {
   return [
     table(
-      ['dump', 'pages', 'errors', 'pages/s (one core, clean() only)'],
+      ['dump', 'pages', 'errors', 'pages/s per core (CPU time of clean())'],
       rows.map((t) => [t.renderer, String(t.pages), String(t.errors), t.pagesPerSecond.toFixed(0)]),
     ),
-    `Wall clock: ${total} dumps in ${wallSeconds.toFixed(1)} s with ${jobs} worker(s), reading and scoring included (${(total / wallSeconds).toFixed(0)} dumps/s).`,
+    `Wall clock: ${total} dumps in ${wallSeconds.toFixed(1)} s with ${jobs} process(es), reading and scoring included (${(total / wallSeconds).toFixed(0)} dumps/s).`,
   ].join('\n\n');
 }
 
 // ---------------------------------------------------------------- worst pages
 
 /** Per-page figures `--worst` can rank by; `worseIsHigher` for the ones where lower is better. */
-const PAGE_METRICS: Record<string, { get: (r: PageRecord) => number | null; worseIsHigher?: boolean }> = {
+const PAGE_METRICS: Record<string, { get: (r: PageRecord) => number | null; worseIsHigher?: boolean; count?: boolean }> = {
   body_f1: { get: (r) => r.pagesift.body?.f1 ?? null },
   body_p: { get: (r) => r.pagesift.body?.p ?? null },
   body_r: { get: (r) => r.pagesift.body?.r ?? null },
   comments_f1: { get: (r) => r.pagesift.comments?.f1 ?? null },
-  comment_fp: { get: (r) => (r.pagesift.commentFp === null ? null : r.pagesift.commentTokens), worseIsHigher: true },
+  // Comment tokens predicted on a page whose gold has no comments.
+  comment_fp: { get: (r) => (r.pagesift.commentFp === null ? null : r.pagesift.commentTokens), worseIsHigher: true, count: true },
   title_f1: { get: (r) => r.pagesift.titleF1 },
   with: { get: (r) => r.pagesift.with },
   without: { get: (r) => r.pagesift.without, worseIsHigher: true },
@@ -357,7 +370,8 @@ const PAGE_METRICS: Record<string, { get: (r: PageRecord) => number | null; wors
 };
 
 function worstTables(records: PageRecord[], metric: string, n: number): string {
-  const { get, worseIsHigher = false } = PAGE_METRICS[metric];
+  const { get, worseIsHigher = false, count = false } = PAGE_METRICS[metric];
+  const show = (value: number | null) => (count && value !== null ? String(value) : num(value));
   const sections: string[] = [];
   const byData = groupBy(records, (r) => r.dataset);
   for (const dataset of [...byData.keys()].sort(byDataset)) {
@@ -373,10 +387,10 @@ function worstTables(records: PageRecord[], metric: string, n: number): string {
     sections.push(
       `### Worst ${ranked.length} by ${metric}: ${dataset}`,
       table(
-        ['id', 'dump', metric, 'keepall', 'predicted title', 'error'],
+        ['id', 'dump', count ? `${metric} (comment tokens)` : metric, 'keepall', 'predicted title', 'error'],
         ranked.map((r) => {
-          const keep = PAGE_METRICS[metric].get({ ...r, pagesift: r.keepall });
-          return [r.id, r.renderer, num(get(r)), num(keep), clip(r.title), r.error ?? ''];
+          const keep = get({ ...r, pagesift: r.keepall });
+          return [r.id, r.renderer, show(get(r)), show(keep), clip(r.title), r.error ?? ''];
         }),
       ),
     );
@@ -463,7 +477,7 @@ async function main(argv: string[]): Promise<number> {
     pages.map((p) => ({ id: p.id, dataset: p.dataset, lang: p.lang, gold: p.gold, renderer })),
   );
 
-  const jobs = Math.max(1, Math.min(args.jobs, tasks.length));
+  const jobs = workersFor(tasks.length, args.jobs);
   const progress = process.stderr.isTTY
     ? (done: number) => process.stderr.write(`\r${done}/${tasks.length} dumps`)
     : () => {};
@@ -544,8 +558,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (isMainThread) {
-  process.exitCode = await main(process.argv.slice(2));
-} else {
+if (process.argv[2] === WORKER_FLAG) {
   workerMain();
+} else {
+  process.exitCode = await main(process.argv.slice(2));
 }
