@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- --corpus DIR [--renderer lynx|w3m|blocks|all] [--dataset X[,Y]] [--limit N]
- *   [--out DIR] [--jobs N] [--worst N] [--metric NAME]`
+ *   [--out DIR] [--jobs N] [--worst N] [--metric NAME] [--lines]`
  *
  * Runs the real pipeline over every dump of a corpus folder and prints Markdown tables of the
  * figures of issue 6, next to the keep-everything baseline. Writes to --out (default `.eval/`):
@@ -14,18 +14,22 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { clean } from '../src/index.js';
-import { type Gold, isRenderer, RENDERERS, type Renderer, readDump, readPages } from './corpus.js';
+import { clean, label } from '../src/index.js';
+import { type Gold, isRenderer, LINE_LABELS, RENDERERS, type Renderer, readDump, readLabels, readPages } from './corpus.js';
 import {
+  addConfusion,
   aggregate,
   type Figures,
   type Floors,
   gatedFigures,
   keepallOutput,
+  type LineConfusion,
+  lineConfusion,
   type Mean,
   outputOfResult,
   type Scores,
   score,
+  ZONE_GROUPS,
 } from './metrics.js';
 
 /** First argument of a worker process: the same script, scoring its share of the dumps. */
@@ -37,7 +41,7 @@ const BATCH = 50;
 /** Datasets in the order of the corpus README's tables; others follow alphabetically. */
 const DATASET_ORDER = ['l3s-gn1', 'dragnet', 'wcxb', 'readability', 'cleaneval'];
 const USAGE =
-  'usage: npm run eval -- --corpus DIR [--renderer lynx|w3m|blocks|all] [--dataset X[,Y]] [--limit N] [--out DIR] [--jobs N] [--worst N] [--metric NAME]';
+  'usage: npm run eval -- --corpus DIR [--renderer lynx|w3m|blocks|all] [--dataset X[,Y]] [--limit N] [--out DIR] [--jobs N] [--worst N] [--metric NAME] [--lines]';
 
 interface Task {
   id: string;
@@ -57,13 +61,16 @@ interface PageRecord {
   corpusLang: string;
   title: string | null;
   error: string | null;
+  warnings: string[];
   pagesift: Scores;
   keepall: Scores;
   /** CPU time of clean(); kept out of pages.jsonl so that two runs diff cleanly. */
   ms: number;
+  /** With --lines, on dumps that have line labels: where the labelled words went. */
+  lines: LineConfusion | null;
 }
 
-function evaluate(corpusDir: string, task: Task): PageRecord {
+function evaluate(corpusDir: string, task: Task, withLines: boolean): PageRecord {
   const dump = readDump(corpusDir, task.renderer, task.id);
   // CPU rather than wall time, so that the figure holds on a busy machine; each worker is its own process.
   const started = process.cpuUsage();
@@ -76,6 +83,7 @@ function evaluate(corpusDir: string, task: Task): PageRecord {
   }
   const used = process.cpuUsage(started);
   const ms = (used.user + used.system) / 1000;
+  const labels = withLines && error === null ? readLabels(corpusDir, task.renderer, task.id) : null;
   // A page the pipeline fails on scores as an empty extraction.
   const output = result
     ? outputOfResult(result)
@@ -88,22 +96,26 @@ function evaluate(corpusDir: string, task: Task): PageRecord {
     corpusLang: task.lang,
     title: output.title,
     error,
+    warnings: result?.warnings ?? [],
     pagesift: score(task.gold, output),
     keepall: score(task.gold, keepallOutput(dump)),
     ms,
+    // label() is what clean() runs before assembling the Result; run again here to see line zones.
+    lines: labels ? lineConfusion(label(dump, {}, { source: task.id }).lines, labels) : null,
   };
 }
 
 interface WorkerInput {
   corpusDir: string;
   tasks: Task[];
+  withLines: boolean;
 }
 
 function workerMain(): void {
-  process.once('message', ({ corpusDir, tasks }: WorkerInput) => {
+  process.once('message', ({ corpusDir, tasks, withLines }: WorkerInput) => {
     let batch: PageRecord[] = [];
     for (const task of tasks) {
-      batch.push(evaluate(corpusDir, task));
+      batch.push(evaluate(corpusDir, task, withLines));
       if (batch.length === BATCH) {
         process.send?.(batch);
         batch = [];
@@ -117,11 +129,12 @@ function workersFor(tasks: number, jobs: number): number {
   return tasks < MIN_TASKS_FOR_WORKERS ? 1 : Math.max(1, Math.min(jobs, tasks));
 }
 
-async function runTasks(corpusDir: string, tasks: Task[], jobs: number, onProgress: (done: number) => void) {
+async function runTasks(input: WorkerInput, jobs: number, onProgress: (done: number) => void) {
+  const { corpusDir, tasks, withLines } = input;
   const records: PageRecord[] = [];
   if (jobs === 1) {
     for (const task of tasks) {
-      records.push(evaluate(corpusDir, task));
+      records.push(evaluate(corpusDir, task, withLines));
       if (records.length % BATCH === 0) onProgress(records.length);
     }
     return records;
@@ -141,7 +154,7 @@ async function runTasks(corpusDir: string, tasks: Task[], jobs: number, onProgre
           });
           worker.on('error', fail);
           worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`eval worker exited with ${code}`))));
-          worker.send({ corpusDir, tasks: share } satisfies WorkerInput);
+          worker.send({ corpusDir, tasks: share, withLines } satisfies WorkerInput);
         }),
     ),
   );
@@ -339,6 +352,8 @@ interface Throughput {
   renderer: Renderer;
   pages: number;
   errors: number;
+  /** Pages whose Result carries warnings (a cut input, the time budget's cheap path...). */
+  warned: number;
   /** Pages per second of clean() CPU time, one core. */
   pagesPerSecond: number;
 }
@@ -346,11 +361,29 @@ interface Throughput {
 function throughputTable(rows: Throughput[], wallSeconds: number, total: number, jobs: number): string {
   return [
     table(
-      ['dump', 'pages', 'errors', 'pages/s per core (CPU time of clean())'],
-      rows.map((t) => [t.renderer, String(t.pages), String(t.errors), t.pagesPerSecond.toFixed(0)]),
+      ['dump', 'pages', 'errors', 'pages with warnings', 'pages/s per core (CPU time of clean())'],
+      rows.map((t) => [t.renderer, String(t.pages), String(t.errors), String(t.warned), t.pagesPerSecond.toFixed(0)]),
     ),
     `Wall clock: ${total} dumps in ${wallSeconds.toFixed(1)} s with ${jobs} process(es), reading and scoring included (${(total / wallSeconds).toFixed(0)} dumps/s).`,
   ].join('\n\n');
+}
+
+function linesTable(records: PageRecord[], renderers: Renderer[]): string {
+  const rows: string[][] = [];
+  const byData = groupBy(records, (r) => r.dataset);
+  for (const dataset of [...byData.keys()].sort(byDataset)) {
+    for (const renderer of renderers) {
+      const total: LineConfusion = {};
+      for (const r of byData.get(dataset) ?? []) if (r.renderer === renderer && r.lines) addConfusion(total, r.lines);
+      for (const gold of LINE_LABELS) {
+        const row = total[gold];
+        if (!row) continue;
+        const words = ZONE_GROUPS.reduce((sum, group) => sum + row[group], 0);
+        rows.push([dataset, renderer, gold, String(words), ...ZONE_GROUPS.map((group) => num(words === 0 ? null : row[group] / words))]);
+      }
+    }
+  }
+  return table(['dataset', 'dump', 'gold label', 'words', ...ZONE_GROUPS], rows);
 }
 
 // ---------------------------------------------------------------- worst pages
@@ -409,6 +442,7 @@ interface Args {
   jobs: number;
   worst: number;
   metric: string;
+  lines: boolean;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number | null): number | null {
@@ -430,6 +464,7 @@ function parse(argv: string[]): Args {
       jobs: { type: 'string' },
       worst: { type: 'string' },
       metric: { type: 'string', default: 'body_f1' },
+      lines: { type: 'boolean', default: false },
     },
   });
   if (values.corpus === undefined) throw new Error('--corpus is required');
@@ -446,6 +481,7 @@ function parse(argv: string[]): Args {
     jobs: positiveInt('jobs', values.jobs, availableParallelism()) ?? 1,
     worst: positiveInt('worst', values.worst, 0) ?? 0,
     metric,
+    lines: values.lines ?? false,
   };
 }
 
@@ -482,7 +518,7 @@ async function main(argv: string[]): Promise<number> {
     ? (done: number) => process.stderr.write(`\r${done}/${tasks.length} dumps`)
     : () => {};
   const started = performance.now();
-  const records = (await runTasks(corpusDir, tasks, jobs, progress)).sort(byPage);
+  const records = (await runTasks({ corpusDir, tasks, withLines: args.lines }, jobs, progress)).sort(byPage);
   const wallSeconds = (performance.now() - started) / 1000;
   if (process.stderr.isTTY) process.stderr.write('\n');
 
@@ -507,6 +543,7 @@ async function main(argv: string[]): Promise<number> {
       renderer,
       pages: group.length,
       errors: group.filter((r) => r.error !== null).length,
+      warned: group.filter((r) => r.warnings.length > 0).length,
       pagesPerSecond: seconds === 0 ? 0 : group.length / seconds,
     };
   });
@@ -527,6 +564,7 @@ async function main(argv: string[]): Promise<number> {
     ...(errors.length > 0
       ? ['### Errors', errors.slice(0, 20).map((r) => `- ${r.id} (${r.renderer}): ${r.error}`).join('\n')]
       : []),
+    ...(args.lines ? ['### Where the labelled lines went (share of each gold label\'s words per output zone)', linesTable(records, args.renderers)] : []),
     ...(args.worst > 0 ? [worstTables(records, args.metric, args.worst)] : []),
   ].join('\n\n');
   process.stdout.write(`${report}\n`);
@@ -552,7 +590,7 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(join(outDir, 'report.md'), `${report}\n`);
   writeFileSync(
     join(outDir, 'pages.jsonl'),
-    records.map(({ ms: _ms, ...kept }) => `${JSON.stringify(kept)}\n`).join(''),
+    records.map(({ ms: _ms, lines: _lines, ...kept }) => `${JSON.stringify(kept)}\n`).join(''),
   );
   process.stderr.write(`wrote ${join(outDir, 'pages.jsonl')}, summary.json and report.md\n`);
   return 0;

@@ -3,8 +3,8 @@
  * corpus README: bag-of-words token P/R/F1 macro-averaged over pages, title exact match, snippet
  * shares, and the floors that CI holds them to. Pure functions: no I/O.
  */
-import type { Result } from '../src/index.js';
-import type { Gold } from './corpus.js';
+import type { Line, Result, Zone } from '../src/index.js';
+import type { Gold, LineLabel } from './corpus.js';
 
 /**
  * Lowercase runs of Unicode letters and digits. Combining marks stay inside a run: without them a
@@ -256,4 +256,41 @@ export function compareFloors(floors: Floors, measured: Floors): GateFinding[] {
     }
   }
   return findings;
+}
+
+/** Output zones, coarsened to what the corpus line labels can tell apart. */
+export const ZONE_GROUPS = ['title', 'meta', 'caption', 'body', 'comment', 'junk'] as const;
+export type ZoneGroup = (typeof ZONE_GROUPS)[number];
+
+export function zoneGroup(zone: Zone): ZoneGroup {
+  if (zone === 'title' || zone === 'body' || zone === 'caption') return zone;
+  if (zone === 'byline' || zone === 'date') return 'meta';
+  if (zone === 'comment' || zone === 'comment-header') return 'comment';
+  return 'junk';
+}
+
+/** Gold line label → predicted zone group → words. Counted in words so that a long line weighs more. */
+export type LineConfusion = Record<string, Record<ZoneGroup, number>>;
+
+function emptyRow(): Record<ZoneGroup, number> {
+  return { title: 0, meta: 0, caption: 0, body: 0, comment: 0, junk: 0 };
+}
+
+/** Where the words of each gold line label went. Parts of one split input line all take its label. */
+export function lineConfusion(lines: readonly Pick<Line, 'n' | 'text' | 'zone'>[], labels: readonly LineLabel[]): LineConfusion {
+  const confusion: LineConfusion = {};
+  for (const line of lines) {
+    const gold = labels[line.n - 1]?.label;
+    if (gold === undefined || gold === 'blank') continue;
+    const row = (confusion[gold] ??= emptyRow());
+    row[zoneGroup(line.zone)] += tokens(line.text).length;
+  }
+  return confusion;
+}
+
+export function addConfusion(into: LineConfusion, from: LineConfusion): void {
+  for (const [gold, row] of Object.entries(from)) {
+    const target = (into[gold] ??= emptyRow());
+    for (const group of ZONE_GROUPS) target[group] += row[group];
+  }
 }

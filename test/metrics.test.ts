@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Gold } from '../scripts/corpus.js';
 import { parseLabels } from '../scripts/corpus.js';
 import {
+  addConfusion,
   aggregate,
   bagOverlap,
   bagPRF,
@@ -9,6 +10,7 @@ import {
   compareFloors,
   gatedFigures,
   keepallOutput,
+  lineConfusion,
   mean,
   normSnippet,
   normTitle,
@@ -18,6 +20,7 @@ import {
   titleExact,
   titleTokenF1,
   tokens,
+  zoneGroup,
 } from '../scripts/metrics.js';
 import type { Result } from '../src/index.js';
 
@@ -187,5 +190,35 @@ describe('labels', () => {
       { line: 2, label: 'blank', match: '' },
     ]);
     expect(() => parseLabels('line\tlabel\tmatch\n1\tnoise\tnone\n')).toThrow(/unknown label/);
+  });
+});
+
+describe('line confusion', () => {
+  const labels = parseLabels('line\tlabel\tmatch\n1\ttitle\texact\n2\tblank\t\n3\tbody\tsubstr\n4\tjunk\tnone\n');
+
+  it('coarsens zones to what the labels tell apart', () => {
+    expect(zoneGroup('byline')).toBe('meta');
+    expect(zoneGroup('comment-header')).toBe('comment');
+    expect(zoneGroup('junk:share')).toBe('junk');
+    expect(zoneGroup('body')).toBe('body');
+  });
+  it('counts the words of each gold label per output zone, split lines under their input line', () => {
+    const confusion = lineConfusion(
+      [
+        { n: 1, text: 'Big News', zone: 'title' },
+        { n: 3, text: 'one two three', zone: 'body' },
+        { n: 3, text: 'Share this', zone: 'junk:share' },
+        { n: 4, text: 'Home', zone: 'body' },
+      ],
+      labels,
+    );
+    expect(confusion.title).toMatchObject({ title: 2, body: 0 });
+    expect(confusion.body).toMatchObject({ body: 3, junk: 2 });
+    expect(confusion.junk).toMatchObject({ body: 1 });
+    expect(confusion.blank).toBeUndefined();
+    const total = {};
+    addConfusion(total, confusion);
+    addConfusion(total, confusion);
+    expect(total).toMatchObject({ body: { body: 6, junk: 4 } });
   });
 });
