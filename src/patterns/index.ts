@@ -217,14 +217,24 @@ function templateCaptures(c: Compiled, text: string): Array<[number, number]> | 
   return caps;
 }
 
+const SPACELESS_IN = new RegExp(`[${SPACELESS_CLASS}]`, 'u');
+
 /** Candidate templates for a normalised text: one lookup per token (or per spaceless character). */
 function candidates(map: Map<string, Compiled[]>, text: string): Compiled[] {
   const found: Compiled[] = [];
+  const add = (key: string) => {
+    const list = map.get(key);
+    if (list) for (const c of list) if (!found.includes(c)) found.push(c);
+  };
+  // Most lines have no spaceless script: their tokens are the space-separated words.
+  if (!SPACELESS_IN.test(text)) {
+    for (const word of text.split(' ')) add(word);
+    return found;
+  }
   let pos = 0;
   while (pos < text.length) {
     const key = keyAt(text, pos);
-    const list = map.get(key);
-    if (list) for (const c of list) if (!found.includes(c)) found.push(c);
+    add(key);
     pos += key.length;
     if (text[pos] === ' ') pos++;
   }
@@ -323,9 +333,10 @@ const HAS_DIGIT = /\p{N}/u;
  */
 export function matchCommentHeader(text: string): { author: string | null; date: string | null } | null {
   if (text.length > MAX_HEADER_CHARS) return null;
+  const found = candidates(index.headerTemplates, normalizeLine(text));
+  if (found.length === 0) return null;
   const { norm, starts, ends } = normalizeWithOffsets(text);
-  if (norm === '') return null;
-  for (const c of candidates(index.headerTemplates, norm)) {
+  for (const c of found) {
     const caps = templateCaptures(c, norm);
     if (caps === null) continue;
     if (c.entry.kind === 'header-date') {
