@@ -103,18 +103,24 @@ describe('committed patterns', () => {
       inputs.push(literal.repeat(8).slice(0, 199), `${'9 '.repeat(90)}${literal}`.slice(0, 199), p.text.replaceAll('%s', 'a '.repeat(95)));
     }
     for (const input of inputs.slice(0, 50)) matchLine(input); // warm up the JIT
-    const started = performance.now();
-    let slowest = 0;
-    for (const input of inputs) {
+    const time = (input: string) => {
       const t = performance.now();
       matchLine(input);
       matchCommentHeader(input);
-      slowest = Math.max(slowest, performance.now() - t);
-    }
+      return performance.now() - t;
+    };
+    const started = performance.now();
+    const times = inputs.map(time);
     const total = performance.now() - started;
+    // The slowest inputs again, best of five: a garbage-collection pause or a busy machine is not the matcher.
+    const slowest = times
+      .map((ms, i) => ({ ms, i }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 20)
+      .map(({ i }) => Math.min(...[1, 2, 3, 4, 5].map(() => time(inputs[i]))));
     // Thousands of lines in well under a second; no single line takes more than a few milliseconds.
     expect(total).toBeLessThan(3000);
-    expect(slowest).toBeLessThan(50);
+    expect(Math.max(...slowest)).toBeLessThan(20);
   });
 });
 
