@@ -70,11 +70,13 @@ export function normSnippet(text: string): string {
 }
 
 /**
- * Share of snippets found in a text already passed through normSnippet, or null without snippets.
- * Plain substring search, because some snippets start or end in the middle of a word.
+ * Share of snippets found in a text, or null without snippets. Plain substring search after
+ * normalising both, because some snippets start or end in the middle of a word.
  */
-export function snippetShare(snippets: readonly string[] | null, normalisedText: string): number | null {
+export function snippetShare(snippets: readonly string[] | null, text: string): number | null {
   if (snippets === null || snippets.length === 0) return null;
+  // Only normalised when there are snippets: it costs as much as tokenising the page.
+  const normalisedText = normSnippet(text);
   let found = 0;
   for (const snippet of snippets) if (normalisedText.includes(normSnippet(snippet))) found++;
   return found / snippets.length;
@@ -136,9 +138,9 @@ export function score(gold: Gold, output: Output): Scores {
     commentFp: gold.comments !== null && !hasComments ? commentTokens.length >= COMMENT_FP_MIN_TOKENS : null,
     titleExact: hasTitle ? titleExact(output.title, gold.title ?? '') : null,
     titleF1: hasTitle ? titleTokenF1(output.title, gold.title ?? '') : null,
-    with: snippetShare(gold.with, normSnippet(output.body)),
-    without: snippetShare(gold.without, normSnippet(output.all)),
-    commentsWith: snippetShare(gold.comments_with, normSnippet(output.comments)),
+    with: snippetShare(gold.with, output.body),
+    without: snippetShare(gold.without, output.all),
+    commentsWith: snippetShare(gold.comments_with, output.comments),
   };
 }
 

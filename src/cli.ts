@@ -61,6 +61,7 @@ interface CleanFlags {
   keepJunk: boolean;
   comments: boolean;
   maxBytes: number;
+  timeoutMs: number;
   textField: string;
   inputFormat?: InputFormat;
   jobs: number;
@@ -91,6 +92,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--shard <K/N>', 'process only the K-th of N deterministic shards of the inputs', parseShard)
     .option('--skip-existing', 'with --out-dir, skip inputs whose output file exists', false)
     .option('--max-bytes <n>', 'bytes of one document kept; the rest is cut with a warning', positiveInteger, defaultOptions.maxBytes)
+    .option('--timeout-ms <n>', 'time budget of one document; past it a cheap path runs, with a warning', positiveInteger, defaultOptions.timeoutMs)
     .option('-q, --quiet', 'no progress bar and no summary line on stderr', false)
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags: CleanFlags) => {
@@ -109,6 +111,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           keepJunk: flags.keepJunk,
           comments: flags.comments,
           maxBytes: flags.maxBytes,
+          timeoutMs: flags.timeoutMs,
           textField: flags.textField,
           inputFormat: flags.inputFormat ?? null,
           jobs: flags.jobs,
@@ -126,10 +129,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .argument('<input>', 'a dump file, or - for stdin')
     .option('--no-comments', 'leave reader comments out')
     .option('--max-bytes <n>', 'bytes of the dump kept', positiveInteger, defaultOptions.maxBytes)
+    .option('--timeout-ms <n>', 'time budget of the dump', positiveInteger, defaultOptions.timeoutMs)
     .addHelpText('after', '\nColour by zone on a terminal; plain text in a pipe or when NO_COLOR is set.')
-    .action(async (input: string, flags: { comments: boolean; maxBytes: number }) => {
+    .action(async (input: string, flags: { comments: boolean; maxBytes: number; timeoutMs: number }) => {
       const { explain } = await import('./run.js');
-      exitCode = await explain({ input, comments: flags.comments, maxBytes: flags.maxBytes }, io);
+      exitCode = await explain({ input, comments: flags.comments, maxBytes: flags.maxBytes, timeoutMs: flags.timeoutMs }, io);
     });
 
   try {

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
@@ -32,6 +32,7 @@ export interface RunOptions {
   keepJunk: boolean;
   comments: boolean;
   maxBytes: number;
+  timeoutMs: number;
   textField: string;
   /** Null: from each file's extension (stdin: plain text). */
   inputFormat: InputFormat | null;
@@ -118,6 +119,14 @@ function listenForErrors(stream: Writable): void {
   stream.on('error', () => {});
 }
 
+/** Whether writing `output` would replace `input`, also through a symbolic link. */
+async function sameFile(output: string, input: string): Promise<boolean> {
+  if (path.resolve(output) === path.resolve(input)) return true;
+  const realInput = await realpath(input).catch(() => null);
+  const realOutDir = await realpath(path.dirname(output)).catch(() => null);
+  return realInput !== null && realOutDir !== null && path.join(realOutDir, path.basename(output)) === realInput;
+}
+
 const isEpipe = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'EPIPE';
 
 /** Clean every input and write the results; returns the exit code. */
@@ -126,11 +135,12 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   const say = (text: string) => io.stderr.write(`${stripTerminalEscapes(text)}\n`);
   listenForErrors(io.stdout);
 
-  const { inputs: found, unmatched } = await expandInputs(options.inputs, {
+  const { inputs: found, unmatched, loops } = await expandInputs(options.inputs, {
     inputFormat: options.inputFormat,
     outDir: options.outDir,
   });
   for (const glob of unmatched) say(`pagesift: no file matches ${glob}`);
+  for (const link of loops) say(`pagesift: ${link}: symbolic link loop (leads back to a directory already read); not followed`);
   if (found.length === 0) {
     say('pagesift: no input files');
     return EXIT_FATAL;
@@ -160,6 +170,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
     keepJunk: options.keepJunk,
     comments: options.comments,
     maxBytes: options.maxBytes,
+    timeoutMs: options.timeoutMs,
     textField: options.textField,
   });
   const makeTarget = (format: Format, framed: boolean, singleFile: boolean, open: () => Promise<Sink>): Target => {
@@ -179,6 +190,10 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
       // A multi-record input becomes one JSONL file; Markdown and text stay one stream per input.
       const format = isMultiRecord(input) && formatId === 'json' ? formats.jsonl : formats[formatId];
       const file = path.join(outDir, outputStem(input) + format.ext);
+      if (input.path !== '-' && (await sameFile(file, input.path))) {
+        say(`pagesift: --out-dir ${outDir} would overwrite the input ${input.path}; nothing written`);
+        return EXIT_FATAL;
+      }
       const clash = used.get(file);
       if (clash) {
         reportFailure({ source: input.path, reason: 'output clash', message: `${input.path}: would overwrite the output of ${clash.path} (${file})` });
@@ -352,6 +367,7 @@ export interface ExplainRunOptions {
   input: string;
   comments: boolean;
   maxBytes: number;
+  timeoutMs: number;
 }
 
 /** Colour for a terminal only; NO_COLOR (any non-empty value, see no-color.org) turns it off. */
@@ -366,7 +382,8 @@ export async function explain(options: ExplainRunOptions, io: Io): Promise<numbe
   try {
     const bytes = await readUpTo(gunzipIfNeeded(rawChunks(options.input, io.stdin, stats)), options.maxBytes + 1);
     const { text, warnings } = decodeBytes(bytes, options.input, options.maxBytes);
-    const doc = label(text, { comments: options.comments, maxBytes: options.maxBytes }, { source: options.input, warnings });
+    const labelOptions = { comments: options.comments, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs };
+    const doc = label(text, labelOptions, { source: options.input, warnings });
     const lineCount = text === '' ? 0 : text.split(/\r\n|\r|\n/).length - (/[\r\n]$/.test(text) ? 1 : 0);
     const colour = wantsColour(io.stdout, io.env);
     await streamSink(io.stdout).write(renderExplain(doc, { colour, lineCount, sanitise: stripTerminalEscapes }));

@@ -11,6 +11,7 @@ export interface Settings {
   keepJunk: boolean;
   comments: boolean;
   maxBytes: number;
+  timeoutMs: number;
   /** JSONL field holding the dump. */
   textField: string;
 }
@@ -55,7 +56,7 @@ function cutText(text: string, source: string, maxBytes: number, warnings: strin
  * `__proto__` key stays data and never changes an object's prototype.
  */
 function cleanOptions(settings: Settings) {
-  return { keepJunk: settings.keepJunk, comments: settings.comments, maxBytes: settings.maxBytes };
+  return { keepJunk: settings.keepJunk, comments: settings.comments, maxBytes: settings.maxBytes, timeoutMs: settings.timeoutMs };
 }
 
 function cleanRecord(line: string, lineSource: string, settings: Settings): Result {

@@ -83,32 +83,44 @@ function unsourced(result: Result, input: string): string[] {
   return texts.flatMap((t) => t.split(/\s+/)).filter((token) => token !== '' && !tidied.includes(token));
 }
 
+const overBudget = (result: Result) => result.warnings.some((w) => w.includes('time budget'));
+
 function check(input: string): void {
-  const options = { timeoutMs: BUDGET_MS, keepJunk: true };
   const started = performance.now();
-  const first = clean(input, options, { source: 'fuzz' });
-  const elapsed = performance.now() - started;
-  expect(elapsed).toBeLessThan(2 * BUDGET_MS);
+  const budgeted = clean(input, { timeoutMs: BUDGET_MS, keepJunk: true }, { source: 'fuzz' });
+  expect(performance.now() - started).toBeLessThan(2 * BUDGET_MS);
+  expect(unsourced(budgeted, input)).toEqual([]);
 
-  expect(unsourced(first, input)).toEqual([]);
+  // Whether the budget runs out depends on the machine's load, so determinism is checked without one.
+  const unlimited = { timeoutMs: Number.POSITIVE_INFINITY, keepJunk: true };
+  const first = clean(input, unlimited, { source: 'fuzz' });
+  expect(clean(input, unlimited, { source: 'fuzz' })).toEqual(first);
+  if (!overBudget(budgeted)) expect(budgeted).toEqual(first);
+}
 
-  const again = clean(input, options, { source: 'fuzz' });
-  expect(again).toEqual(first);
+/** Like fc.assert, but the report shows a counterexample cut to a readable length (some are 100,000 characters). */
+function holds<T>(property: fc.IProperty<T>, numRuns: number): void {
+  const details = fc.check(property, { numRuns, seed: SEED });
+  if (!details.failed) return;
+  const example = JSON.stringify(details.counterexample?.[0]) ?? '';
+  const shown = example.length > 600 ? `${example.slice(0, 600)}… (${example.length} characters)` : example;
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error(`property failed (seed ${details.seed}, path ${details.counterexamplePath}) on ${shown}\n${cause.slice(0, 3000)}`);
 }
 
 describe('pipeline properties', () => {
   it(`never throws, stays in budget, invents no text and is deterministic (${RUNS} documents)`, () => {
-    fc.assert(fc.property(document, check), { numRuns: RUNS, seed: SEED });
+    holds(fc.property(document, check), RUNS);
   }, 600_000);
 
   it('keeps the body when its own body is cleaned again (idempotence)', () => {
-    fc.assert(
+    holds(
       fc.property(page, (input) => {
-        const body = clean(input, { timeoutMs: BUDGET_MS }).body;
+        const body = clean(input, { timeoutMs: Number.POSITIVE_INFINITY }).body;
         fc.pre(body.length > 0);
-        expect(clean(body.join('\n\n'), { timeoutMs: BUDGET_MS }).body).toEqual(body);
+        expect(clean(body.join('\n\n'), { timeoutMs: Number.POSITIVE_INFINITY }).body).toEqual(body);
       }),
-      { numRuns: Math.max(100, Math.round(RUNS / 10)), seed: SEED },
+      Math.max(100, Math.round(RUNS / 10)),
     );
   }, 600_000);
 });

@@ -85,7 +85,7 @@ describe('snippets', () => {
     expect(normSnippet('“Don’t” — STOP…now!')).toBe('don t stop now');
   });
   it('finds snippets that start or end inside a word', () => {
-    const text = normSnippet('The quick brown fox, jumps.');
+    const text = 'The quick brown fox, jumps.';
     expect(snippetShare(['uick brown fo', 'FOX jumps', 'lazy dog'], text)).toBeCloseTo(2 / 3, 10);
   });
   it('is undefined without snippets', () => {

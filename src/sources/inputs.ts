@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 
@@ -60,6 +60,8 @@ export interface Expansion {
   inputs: Input[];
   /** Globs that matched no file. */
   unmatched: string[];
+  /** Symbolic links under a directory that lead back into a directory already walked; not followed. */
+  loops: string[];
 }
 
 export interface ExpandOptions {
@@ -78,11 +80,13 @@ export interface ExpandOptions {
 export async function expandInputs(args: string[], options: ExpandOptions): Promise<Expansion> {
   const inputs: Input[] = [];
   const unmatched: string[] = [];
+  const loops: string[] = [];
   const seen = new Set<string>();
   const outDir = options.outDir === null ? null : path.resolve(options.outDir) + path.sep;
-  const add = (file: string, relative: string, size: number | null) => {
+  /** `walked`: found by a directory walk or a glob, so it is left out when it lies in the output directory. */
+  const add = (file: string, relative: string, size: number | null, walked = true) => {
     const key = file === '-' ? '-' : path.resolve(file);
-    if (seen.has(key) || (outDir !== null && key.startsWith(outDir))) return;
+    if (seen.has(key) || (walked && outDir !== null && key.startsWith(outDir))) return;
     seen.add(key);
     inputs.push({ path: file, relative, format: options.inputFormat ?? formatOf(file), size });
   };
@@ -101,18 +105,44 @@ export async function expandInputs(args: string[], options: ExpandOptions): Prom
     }
     const info = await stat(arg).catch(() => null);
     if (info?.isDirectory()) {
-      const matches = await fg('**/*', { cwd: arg, onlyFiles: true, dot: false, followSymbolicLinks: true });
-      await addMatches(
-        matches.map((match) => path.join(arg, match)),
-        arg,
-      );
+      await addMatches(await walkDirectory(arg, loops), arg);
     } else if (info !== null || !fg.isDynamicPattern(arg)) {
-      add(arg, path.basename(arg), info?.size ?? null);
+      add(arg, path.basename(arg), info?.size ?? null, false);
     } else {
       const matches = await fg(arg, { onlyFiles: true, dot: false });
       if (matches.length === 0) unmatched.push(arg);
       await addMatches(matches, globBase(arg));
     }
   }
-  return { inputs, unmatched };
+  return { inputs, unmatched, loops };
+}
+
+/**
+ * The files under a directory, following symbolic links but never into a directory already walked
+ * (by its real path), so a link back to a parent ends the walk there instead of looping until ELOOP,
+ * or exponentially with two such links. Hidden entries are left out; unreadable subdirectories too
+ * (an unreadable file stays, so that reading it gives an error record).
+ */
+async function walkDirectory(root: string, loops: string[]): Promise<string[]> {
+  const files: string[] = [];
+  const walked = new Set<string>();
+  const walk = async (dir: string): Promise<void> => {
+    const real = await realpath(dir).catch(() => null);
+    if (real === null) return;
+    if (walked.has(real)) {
+      loops.push(dir);
+      return;
+    }
+    walked.add(real);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      const info = entry.isSymbolicLink() ? await stat(full).catch(() => null) : entry;
+      if (info?.isDirectory()) await walk(full);
+      else if (info?.isFile()) files.push(full);
+    }
+  };
+  await walk(root);
+  return files;
 }
