@@ -8,14 +8,13 @@ import { renderExplain } from './formats/explain.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED } from './cli.js';
 import { decodeBytes } from './decode.js';
 import { InputError } from './errors.js';
-import { label } from './index.js';
 import { removePendingFiles, fileSink } from './sinks/file.js';
 import { type Sink, streamSink } from './sinks/sink.js';
 import { type Input, type InputFormat, type SourceStats, type Unit, readFailure, readUnits } from './sources/index.js';
 import { expandInputs, outputStem } from './sources/inputs.js';
 import { gunzipIfNeeded, rawChunks, readUpTo } from './sources/stream.js';
 import { stripTerminalEscapes } from './terminal.js';
-import { type BatchResult, type Failure, processUnits, type Settings } from './worker.js';
+import type { BatchResult, Failure, Settings } from './worker.js';
 
 export interface Shard {
   /** 1-based. */
@@ -247,13 +246,17 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
         maxThreads: options.jobs,
       })
     : null;
-  const processBatch = (batch: Batch): Promise<BatchResult> => {
-    const task = { units: batch.units, settings: settingsOf.get(batch.target) as Settings };
-    if (!pool) return Promise.resolve(processUnits(task.units, task.settings));
-    // Unit byte arrays are exact copies, so moving their buffers costs nothing and copies nothing.
-    const transferList = batch.units.flatMap((unit) => (unit.kind === 'bytes' ? [unit.bytes.buffer as ArrayBuffer] : []));
-    return pool.run(task, { transferList });
-  };
+  type Task = { units: Unit[]; settings: Settings };
+  // The pipeline is loaded in the main thread only when it cleans there: with a pool, every
+  // worker holds its own copy and a third one would only cost memory.
+  const cleanTask: (task: Task) => Promise<BatchResult> = pool
+    ? (task) => {
+        // Unit byte arrays are exact copies, so moving their buffers costs nothing and copies nothing.
+        const transferList = task.units.flatMap((unit) => (unit.kind === 'bytes' ? [unit.bytes.buffer as ArrayBuffer] : []));
+        return pool.run(task, { transferList });
+      }
+    : await import('./worker.js').then(({ processUnits }) => async (task: Task) => processUnits(task.units, task.settings));
+  const processBatch = (batch: Batch) => cleanTask({ units: batch.units, settings: settingsOf.get(batch.target) as Settings });
 
   const totalBytes = inputs.every((input) => input.size !== null)
     ? inputs.reduce((sum, input) => sum + (input.size ?? 0), 0)
@@ -382,6 +385,7 @@ export async function explain(options: ExplainRunOptions, io: Io): Promise<numbe
   try {
     const bytes = await readUpTo(gunzipIfNeeded(rawChunks(options.input, io.stdin, stats)), options.maxBytes + 1);
     const { text, warnings } = decodeBytes(bytes, options.input, options.maxBytes);
+    const { label } = await import('./index.js');
     const labelOptions = { comments: options.comments, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs };
     const doc = label(text, labelOptions, { source: options.input, warnings });
     const lineCount = text === '' ? 0 : text.split(/\r\n|\r|\n/).length - (/[\r\n]$/.test(text) ? 1 : 0);

@@ -26,7 +26,7 @@ const WET_RECORDS = [
   warcRecord('conversion', 'https://two.example/c', 'rec-3', syntheticDump(12)),
 ];
 
-const settings: Settings = { format: 'jsonl', keepJunk: false, comments: true, maxBytes: 1 << 20, textField: 'text' };
+const settings: Settings = { format: 'jsonl', keepJunk: false, comments: true, maxBytes: 1 << 20, timeoutMs: 5000, textField: 'text' };
 
 async function unitsOf(file: string, format: InputFormat): Promise<{ units: Unit[]; stats: SourceStats }> {
   const stats: SourceStats = { bytesRead: 0, skipped: 0 };
