@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gluePoint, splitGlued } from '../src/cleaners/split-glued.js';
 import { type Doc, newLine } from '../src/doc.js';
@@ -60,5 +61,25 @@ describe('splitGlued leaves these whole', () => {
 
   it('ignores tokens too long to be two glued words', () => {
     expect(gluePoint(`${'a'.repeat(40)}.${'Bb'.repeat(20)}`)).toBe(-1);
+  });
+});
+
+describe('splitGlued finds glue points only around candidates', () => {
+  it('splits exactly where checking every token would', () => {
+    const piece = fc.constantFrom('word', 'Word', 'I', 'see', 'the', '.', ',', '?', '”', ')', ' ', 'regards', 'example', 'com', 'a', 'é', '4', 'x'.repeat(70));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = [...text.matchAll(/\S+/g)].flatMap((t) => {
+          const at = gluePoint(t[0]);
+          return at > 0 ? [t[0].slice(0, at), t[0].slice(at)] : [t[0]];
+        });
+        const doc: Doc = { source: 't', lines: [newLine(1, text)], lang: null, warnings: [] };
+        fc.pre(text.trim() !== '');
+        splitGlued.run(doc, defaultOptions);
+        expect(doc.lines.flatMap((l) => l.text.split(/\s+/)).filter((t) => t !== '')).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -78,12 +78,22 @@ export function gluePoint(token: string): number {
   return left.length;
 }
 
-/** Offsets in `text` where a new line should start. */
+/** A sentence mark or comma with a letter right after it: the only places a glue can be. */
+const CANDIDATE = /[.!?,]["'”’)]?\p{L}/gu;
+const SPACE = /\s/;
+
+/** Offsets in `text` where a new line should start. Only tokens around a candidate are examined. */
 function splitPoints(text: string): number[] {
   const points: number[] = [];
-  for (const token of text.matchAll(/\S+/g)) {
-    const at = gluePoint(token[0]);
-    if (at > 0) points.push(token.index + at);
+  let tokenEnd = -1;
+  for (const candidate of text.matchAll(CANDIDATE)) {
+    if (candidate.index < tokenEnd) continue;
+    let start = candidate.index;
+    while (start > 0 && !SPACE.test(text[start - 1]) && candidate.index - start <= MAX_GLUED_TOKEN) start--;
+    tokenEnd = candidate.index;
+    while (tokenEnd < text.length && !SPACE.test(text[tokenEnd]) && tokenEnd - start <= MAX_GLUED_TOKEN) tokenEnd++;
+    const at = gluePoint(text.slice(start, tokenEnd));
+    if (at > 0) points.push(start + at);
   }
   return points;
 }
