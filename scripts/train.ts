@@ -70,8 +70,9 @@ function main(): void {
     }
   }
 
-  const bodyOptions = { l2: 1e-4, epochs: 400, learningRate: 0.05, positiveWeight: 1 };
-  const titleOptions = { l2: 1e-4, epochs: 400, learningRate: 0.05, positiveWeight: 5 };
+  const bodyOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 1 };
+  const titleOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 5 };
+  console.log(`${body.length} dumps, ${body.reduce((n, e) => n + e.rows.length, 0)} lines; fitting`);
   const bodyCheck = fit(body.filter((e) => !e.validation), bodyOptions);
   const titleCheck = fit(title.filter((e) => !e.validation), titleOptions);
   const validation = {

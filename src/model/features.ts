@@ -11,6 +11,8 @@ export interface LineStats {
   capitalised: number;
   /** A line that is clearly running text: long, with function words. */
   strong: boolean;
+  /** The line holds a calendar date. */
+  date: boolean;
   key: string;
 }
 
@@ -25,21 +27,25 @@ const MAX_DISTANCE = 30;
 export function lineStats(line: Line, lang: string | null): LineStats {
   const toks = tokens(line.text);
   const stop = stopwordRatio(line.text, lang);
-  let capitalised = 0;
-  for (const word of line.text.split(' ')) {
-    const first = word.codePointAt(0);
-    if (first !== undefined && String.fromCodePoint(first) !== String.fromCodePoint(first).toLowerCase()) capitalised++;
-  }
-  const spaced = line.text.split(' ').length;
+  const spaced = countSpaces(line.text) + 1;
   return {
     words: toks.length,
     chars: line.text.length,
     stopwords: stop,
     terminal: TERMINAL_RE.test(line.text),
-    capitalised: spaced ? capitalised / spaced : 0,
+    capitalised: (line.text.match(CAPITALISED_RE)?.length ?? 0) / spaced,
     strong: toks.length >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
+    date: DATE_RE.test(line.text),
     key: toks.join(' '),
   };
+}
+
+const CAPITALISED_RE = /(?:^|\s)\p{Lu}/gu;
+
+function countSpaces(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 export const FEATURE_NAMES = [
@@ -90,10 +96,7 @@ const LETTER_RE = /\p{L}/gu;
 const LOWER_RE = /\p{Ll}/u;
 
 function count(text: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
+  return text.match(re)?.length ?? 0;
 }
 
 /** Features of every line, own and from its neighbourhood, as rows in FEATURE_NAMES order. */
@@ -137,7 +140,7 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = s.capitalised;
     row[f++] = letters >= 4 && !LOWER_RE.test(text) ? 1 : 0;
     row[f++] = count(text, DIGIT_RE) / Math.max(1, s.chars);
-    row[f++] = DATE_RE.test(text) ? 1 : 0;
+    row[f++] = s.date ? 1 : 0;
     row[f++] = TIME_RE.test(text) ? 1 : 0;
     row[f++] = URL_RE.test(text) || EMAIL_RE.test(text) || HANDLE_RE.test(text) ? 1 : 0;
     row[f++] = Math.min(5, count(text, SEPARATOR_RE)) / 5;

@@ -1,6 +1,6 @@
 import type { Line } from '../doc.js';
 import type { LineStats } from './features.js';
-import { BULLET_RE, DATE_RE, NUMBERED_RE, SEPARATOR_RE, URL_RE } from './shapes.js';
+import { BULLET_RE, NUMBERED_RE, SEPARATOR_RE, URL_RE } from './shapes.js';
 
 /** Features of a line as a headline candidate: its shape, and where it sits relative to the running text. */
 export const TITLE_FEATURE_NAMES = [
@@ -60,7 +60,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = s.capitalised;
     row[f++] = /\p{L}/u.test(line.text) && !/\p{Ll}/u.test(line.text) ? 1 : 0;
     row[f++] = n > 1 ? i / (n - 1) : 0;
-    row[f++] = DATE_RE.test(line.text) ? 1 : 0;
+    row[f++] = s.date ? 1 : 0;
     SEPARATOR_RE.lastIndex = 0;
     row[f++] = SEPARATOR_RE.test(line.text) ? 1 : 0;
     row[f++] = URL_RE.test(line.text) ? 1 : 0;
