@@ -36,6 +36,15 @@ const SECOND_TITLE = 3;
 const NO_META_CUE = -3;
 /** A comment header only counts after the article: inside it, dates are text. */
 const HEADER_IN_BODY = 3;
+/**
+ * Comment text costs a little more than body text, so text stays body unless comment
+ * headers or a section starter pay for the comments section.
+ */
+const COMMENT_LINE = 0.5;
+/** The headline is the best-scoring line this close above the text, if it scores at least TITLE_MIN. */
+const TITLE_WINDOW = 15;
+const TITLE_MIN = -4;
+const TITLE_MAX_WORDS = 30;
 
 interface Evidence {
   content: number;
@@ -96,7 +105,7 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      return e.content - junk + e.opener;
+      return e.content - junk + e.opener - COMMENT_LINE;
   }
 }
 
@@ -117,13 +126,13 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.InJunk]: 0,
     [State.Body]: -SWITCH,
     [State.Meta]: -SWITCH,
-    [State.Title]: -SWITCH,
     [State.Post]: 0,
     [State.CStart]: -ENTER_COMMENTS,
     [State.CHead]: -ENTER_COMMENTS - HEADER_IN_BODY,
   },
   [State.Post]: {
     [State.Post]: 0,
+    [State.Body]: -2 * SWITCH,
     [State.CStart]: -ENTER_COMMENTS,
     [State.CHead]: -ENTER_COMMENTS,
     [State.Comment]: -ENTER_COMMENTS,
@@ -169,6 +178,7 @@ export const zoneDecoder: Cleaner = {
       line.score = margin(e, state);
     });
     guardEmptyBody(doc.lines, evidence);
+    if (!doc.lines.some((l) => l.zone === 'title')) pickTitle(doc.lines, evidence);
   },
 };
 
@@ -229,4 +239,21 @@ function guardEmptyBody(lines: Line[], evidence: Evidence[]): void {
       line.reason = 'text-like line kept: the grammar found no article';
     }
   });
+}
+
+/** When the grammar chose no headline, take the best headline candidate just above the text. */
+function pickTitle(lines: Line[], evidence: Evidence[]): void {
+  const first = lines.findIndex((l) => l.zone === 'body');
+  if (first < 0) return;
+  let best = -1;
+  for (let i = Math.max(0, first - TITLE_WINDOW); i <= first; i++) {
+    if (lines[i].text.split(' ').length > TITLE_MAX_WORDS || evidence[i].junk) continue;
+    if (evidence[i].title >= TITLE_MIN && (best < 0 || evidence[i].title > evidence[best].title)) best = i;
+  }
+  if (best < 0) return;
+  const line = lines[best];
+  const hint = strongest(line.hints, (k) => k === 'title');
+  line.zone = 'title';
+  line.by = hint?.by ?? ID;
+  line.reason = `${hint?.reason ?? ''}; best headline candidate above the text`;
 }
