@@ -114,8 +114,9 @@ function refuseBinary(
     if (unit === 0 && i < NUL_SCAN_BYTES) {
       throw new InputError(source, 'binary input', { offset: byteOffsetOf(i), detail: 'NUL byte' });
     }
-    // Tab, line feed, vertical tab, form feed and carriage return are text.
-    if (unit < 0x20 && (unit < 0x09 || unit > 0x0d)) controls++;
+    // Tab, line feed, vertical tab, form feed and carriage return are text, and ESC starts the
+    // colour codes of text saved from a terminal.
+    if (unit < 0x20 && (unit < 0x09 || unit > 0x0d) && unit !== 0x1b) controls++;
   }
   if (sample > 0 && controls / sample > CONTROL_SHARE_LIMIT) {
     const percent = Math.round((100 * controls) / sample);

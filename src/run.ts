@@ -126,6 +126,24 @@ async function sameFile(output: string, input: string): Promise<boolean> {
   return realInput !== null && realOutDir !== null && path.join(realOutDir, path.basename(output)) === realInput;
 }
 
+const OUTPUT_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'not a directory',
+  EISDIR: 'is a directory',
+};
+
+/** A write that stopped the run, in words: where (the output directory, not our hidden temp file) and why. */
+function outputFailure(error: unknown): string {
+  const { code, path: where, syscall } = error as NodeJS.ErrnoException;
+  const why = (code && OUTPUT_ERRORS[code]) || (error instanceof Error ? error.message : String(error));
+  if (!where) return `cannot write the output: ${why}`;
+  return `cannot write to ${syscall === 'mkdir' ? where : path.dirname(where)}: ${why}`;
+}
+
 const isEpipe = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'EPIPE';
 
 /** Clean every input and write the results; returns the exit code. */
@@ -352,7 +370,7 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
       exitCode = counters.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
     } else {
       bar?.stop();
-      say(`pagesift: ${error instanceof Error ? error.message : String(error)}`);
+      say(`pagesift: ${outputFailure(error)}`);
       exitCode = EXIT_FATAL;
     }
   } finally {

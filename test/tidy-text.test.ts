@@ -18,6 +18,8 @@ describe('tidyLine', () => {
     ['maps C1 controls to their windows-1252 characters', 'it\u0092s \u0093ok\u0094 \u0080 5', 'it’s “ok” € 5'],
     ['drops the C1 bytes windows-1252 leaves undefined', 'a\u0081b\u008Dc', 'abc'],
     ['trims', '   padded   ', 'padded'],
+    ['drops terminal escape sequences whole', 'a\u001b[31;1mred\u001b[0m \u001b]0;title\u0007word', 'ared word'],
+    ['keeps the text after an unterminated escape string', 'keep\u001b]this text', 'keep]this text'],
     ['drops bidi controls but keeps the letters', '\u202Bשלום\u202C \u200Fمرحبا\u200E', 'שלום مرحبا'],
     ['drops a stray joiner at a word edge', '\u200Dword\u200C end', 'word end'],
   ])('%s', (_, input, expected) => {

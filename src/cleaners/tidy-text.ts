@@ -8,6 +8,12 @@ import type { Doc } from '../doc.js';
 const CP1252_C1 = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
 const C1 = /[\u0080-\u009f]/g;
 /**
+ * Terminal escape sequences (a page saved from a terminal, or a hostile one): CSI (`ESC [ … m`) and
+ * terminated OSC/DCS strings go whole, so no `[31m` is left behind. Unterminated strings are not
+ * removed past their ESC, so no text is lost. One quantifier per class: linear.
+ */
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+/**
  * Invisible characters: C0 controls and DEL, zero-width space, word joiner, BOM, Mongolian vowel
  * separator, soft hyphen, and bidi marks, embeddings, overrides and isolates (the letters of
  * right-to-left scripts are kept; only the invisible direction controls go).
@@ -25,6 +31,7 @@ const SPACES = /\s{2,}|[^\S ]/g;
 /** The normalisation every line gets; other cleaners and the properties in the tests rely on exactly this. */
 export function tidyLine(text: string): string {
   return text
+    .replace(ANSI, '')
     .replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80])
     .replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''))
     .replace(STRAY_JOINER, '')

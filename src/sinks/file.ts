@@ -1,4 +1,4 @@
-import { createWriteStream, unlinkSync } from 'node:fs';
+import { createWriteStream, openSync, unlinkSync } from 'node:fs';
 import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -28,8 +28,11 @@ export async function fileSink(target: string): Promise<Sink> {
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  // Opened synchronously: an open still in flight when SIGINT arrives would create the temp file
+  // after the signal handler removed the pending ones.
+  const fd = openSync(temp, 'wx');
   pending.add(temp);
-  const stream = createWriteStream(temp, { flags: 'wx' });
+  const stream = createWriteStream(temp, { fd });
   const removeTemp = async () => {
     pending.delete(temp);
     await unlink(temp).catch(() => {});

@@ -50,7 +50,8 @@ function globBase(pattern: string): string {
   const parts = pattern.split('/');
   const fixed: string[] = [];
   for (const part of parts.slice(0, -1)) {
-    if (fg.isDynamicPattern(part)) break;
+    // An absolute pattern starts with an empty part, which fast-glob refuses to judge.
+    if (part !== '' && fg.isDynamicPattern(part)) break;
     fixed.push(part);
   }
   return fixed.join('/') || '.';
