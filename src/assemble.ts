@@ -30,6 +30,12 @@ export function assemble(doc: Doc, options: Options): Result {
         body.push(line.text);
         break;
       case 'comment-header':
+        // A header spread over lines (a name line, then a date line) fills one comment.
+        if (current !== null && current.text === '' && !(current.author && line.head?.author) && !(current.date && line.head?.date)) {
+          current.author ??= line.head?.author ?? null;
+          current.date ??= line.head?.date ?? null;
+          break;
+        }
         current = { author: line.head?.author ?? null, date: line.head?.date ?? null, text: '' };
         comments.push(current);
         break;

@@ -44,7 +44,7 @@ export const commentHeaders: Cleaner = {
         addHint(line, 'comment-header', head.weight, ID, head.reason);
       } else if (NUMBERED_RE.test(line.text) && line.text.split(' ').length >= MIN_NUMBERED_WORDS) {
         line.head = { author: null, date: null };
-        addHint(line, 'comment', 1, ID, 'long numbered item (numbered comment list)');
+        addHint(line, 'comment', 2, ID, 'long numbered item (numbered comment list)');
       }
       out.push(line);
     }
@@ -128,7 +128,7 @@ function splitGluedName(line: Line): Line[] | null {
   const rest = text.slice(m[0].length - 2);
   if (rest.split(' ').length < MIN_NUMBERED_WORDS) return null;
   const header: Line = { ...line, text: text.slice(0, m[0].length - 2).trim(), hints: [], head: { author, date: null } };
-  addHint(header, 'comment-header', 3, ID, 'all-caps name glued to the comment text');
+  addHint(header, 'comment-header', 4, ID, 'all-caps name glued to the comment text');
   const body: Line = { ...line, text: rest, hints: [], blankBefore: 0, head: undefined };
   return [header, body];
 }

@@ -29,7 +29,7 @@ const SWITCH = 1.5;
 /** Entering the comments section needs evidence: a section starter or several comment headers. */
 const ENTER_COMMENTS = 5;
 /** A junk hint this strong may end the article (a share bar, a subscribe box, a comment form). */
-const ARTICLE_END_JUNK = 3;
+const ARTICLE_END_JUNK = 2.5;
 /** Two headline lines are rare (a kicker and a headline). */
 const SECOND_TITLE = 3;
 /** Emission of a meta state for a line with no byline, date or caption cue. */
@@ -97,6 +97,8 @@ function emission(e: Evidence, state: State): number {
     case State.Title:
       return e.title - junk;
     case State.Meta:
+      // A caption reads like text, so its cue weighs against the text model's view, not against zero.
+      if (e.meta?.kind === 'caption') return Math.max(e.content, 0) + e.meta.weight - 1 - junk;
       return (e.meta ? e.meta.weight - 1 : NO_META_CUE) - junk;
     case State.Body:
       return e.content - junk;
@@ -154,8 +156,10 @@ export const zoneDecoder: Cleaner = {
     const path = viterbi(doc.lines.length, {
       states: STATES,
       start: (s) => (s === State.Pre || s === State.Title || s === State.Meta || s === State.Body ? 0 : -Infinity),
-      emit: (i, s) => emission(evidence[i], s),
+      emit: (i, s) => emission(evidence[i], s) + (s === State.Comment && continued(doc.lines, i) ? COMMENT_LINE : 0),
       transition: (i, from, to) => {
+        // The parts of one input line that split-glued or comment-headers cut apart stay together.
+        if (continued(doc.lines, i) && from !== to && !(from === State.CHead && to === State.Comment)) return -Infinity;
         const cost = MOVES[from as State]?.[to as State];
         if (cost === undefined) return -Infinity;
         const e = evidence[i];
@@ -181,6 +185,11 @@ export const zoneDecoder: Cleaner = {
     if (!doc.lines.some((l) => l.zone === 'title')) pickTitle(doc.lines, evidence);
   },
 };
+
+/** Line i is a later part of the same input line as line i - 1. */
+function continued(lines: Line[], i: number): boolean {
+  return i > 0 && lines[i].n === lines[i - 1].n;
+}
 
 function decide(state: State, e: Evidence, line: Line): { zone: Zone; hint: Hint | null; why: string } {
   const model = strongest(line.hints, (k) => k === 'body');
