@@ -76,7 +76,7 @@ function headerOf(text: string, next: string | undefined): Header | null {
       .trim();
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:says|said|on|at)$/iu, '').trim();
     if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
-      return { head: { author: null, date: date.text }, weight: 2, reason: 'date line' };
+      return { head: { author: null, date: date.text }, weight: 1, reason: 'date line' };
     }
     if (isName(name)) return { head: { author: clean(name), date: date.text }, weight: 3, reason: 'name and date line' };
     return null;
