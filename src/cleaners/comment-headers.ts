@@ -60,7 +60,10 @@ interface Header {
 
 function headerOf(text: string, next: string | undefined): Header | null {
   const localised = matchCommentHeader(text);
-  if (localised) return { head: localised, weight: 4, reason: 'comment header in the software’s own words' };
+  if (localised) {
+    const head = { author: localised.author === null ? null : clean(localised.author) || null, date: localised.date };
+    return { head, weight: 4, reason: 'comment header in the software’s own words' };
+  }
   const words = text.split(' ').length;
   if (words > MAX_HEADER_WORDS) return null;
 
@@ -96,8 +99,11 @@ function isName(text: string): boolean {
   return NAME_RE.test(t) || HANDLE_RE.test(t);
 }
 
+/** List numbers, bullets and avatar image alts (`[48.png]`) are not part of a name. */
+const NAME_PREFIX_RE = /^(?:\(?\d{1,3}[.)]\s|[*+•·#-]\s|o\s)?(?:\[[^\]]{0,80}\]\s?)?/u;
+
 function clean(name: string): string {
-  return name.trim().replace(/[:,]$/u, '');
+  return name.trim().replace(NAME_PREFIX_RE, '').replace(/[:,]$/u, '').trim();
 }
 
 function dateSpan(text: string): { start: number; end: number; text: string } | null {

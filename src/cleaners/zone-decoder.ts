@@ -240,14 +240,17 @@ function margin(e: Evidence, state: State): number {
 
 /** Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines. */
 function guardEmptyBody(lines: Line[], evidence: Evidence[]): void {
-  if (lines.some((l) => l.zone === 'body')) return;
-  lines.forEach((line, i) => {
-    if (line.zone.startsWith('junk:') && evidence[i].content > 0 && !evidence[i].junk) {
-      line.zone = 'body';
-      line.by = ID;
-      line.reason = 'text-like line kept: the grammar found no article';
-    }
-  });
+  const keep = (least: number) =>
+    lines.forEach((line, i) => {
+      if (line.zone.startsWith('junk:') && evidence[i].content > least && !evidence[i].junk) {
+        line.zone = 'body';
+        line.by = ID;
+        line.reason = 'kept: the grammar found no article';
+      }
+    });
+  if (!lines.some((l) => l.zone === 'body')) keep(0);
+  // A page of nothing but short lines (a cleaned body cleaned again) keeps them all.
+  if (!lines.some((l) => l.zone === 'body')) keep(-Infinity);
 }
 
 /** When the grammar chose no headline, take the best headline candidate just above the text. */
