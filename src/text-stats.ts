@@ -11,6 +11,10 @@ const SPACELESS_ANY = new RegExp(`[${SPACELESS_CLASS}]`, 'gu');
 const WORD_CHAR = `[[\\p{L}\\p{N}\\p{M}]--[${SPACELESS_CLASS}]]`;
 // A spaceless character, or a word (inner apostrophes kept: "don't", "l’homme").
 const TOKEN = new RegExp(`[${SPACELESS_CLASS}]|${WORD_CHAR}+(?:['’]${WORD_CHAR}+)*`, 'gv');
+// The same tokens in lower-cased ASCII text (three lines in four of the dev corpus): the only word
+// characters are [a-z0-9] and the only apostrophe is '. About 10 % faster than the `v` set difference.
+const ASCII_TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** Whether the first character of `text` belongs to a script written without spaces. */
@@ -29,9 +33,19 @@ export function isSpaceless(text: string): boolean {
   return spaceless > letters * SPACELESS_SHARE;
 }
 
+// The line model asks for a line's tokens and then for its stopword ratio: the last result is kept
+// so that each line is tokenised once. Shared, hence read-only.
+let lastText = '';
+let lastTokens: readonly string[] = [];
+
 /** Lower-cased word tokens; in spaceless scripts each character is one token. */
-export function tokens(text: string): string[] {
-  return text.toLowerCase().match(TOKEN) ?? [];
+export function tokens(text: string): readonly string[] {
+  if (text !== lastText) {
+    const lower = text.toLowerCase();
+    lastTokens = lower.match(NON_ASCII.test(lower) ? TOKEN : ASCII_TOKEN) ?? [];
+    lastText = text;
+  }
+  return lastTokens;
 }
 
 const stoplists = stopwordsIso as Record<string, string[]>;

@@ -71,9 +71,16 @@ const PHRASE_NON_WORD = /[^\p{L}\p{N}\p{M}\uE000]+/gu;
 const PLACEHOLDER = /%[sd]/g;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+// Lower-cased ASCII (most lines): the word characters are [a-z0-9], there is no sigma, and a
+// non-Unicode class is cheaper than the property escapes.
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_NON_WORD = /[^a-z0-9]+/g;
+
 /** Lower case, every run of non-letters one space; final sigma folded so per-character mapping agrees. */
 export function normalizeLine(text: string): string {
-  return text.toLowerCase().replace(LINE_NON_WORD, ' ').trim().replaceAll('ς', 'σ');
+  const lower = text.toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower.replace(ASCII_NON_WORD, ' ').trim();
+  return lower.replace(LINE_NON_WORD, ' ').trim().replaceAll('ς', 'σ');
 }
 
 export interface Compiled {
