@@ -10,7 +10,10 @@ const MIN_SENTENCE_CHARS = 40;
 const MIN_SPACELESS_SENTENCE_CHARS = 15;
 
 function sentenceLike(text: string): boolean {
-  return text.length >= (isSpaceless(text) ? MIN_SPACELESS_SENTENCE_CHARS : MIN_SENTENCE_CHARS);
+  // The script only matters between the two lengths; most lines are outside and skip the scan.
+  if (text.length >= MIN_SENTENCE_CHARS) return true;
+  if (text.length < MIN_SPACELESS_SENTENCE_CHARS) return false;
+  return isSpaceless(text);
 }
 
 /** Sets `doc.lang` from a bounded sample of the page's longest lines. */

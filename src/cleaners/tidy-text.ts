@@ -28,8 +28,15 @@ const STRAY_JOINER =
 /** Runs of two or more, or one that is not a plain space: replacing every single space costs 20× more. */
 const SPACES = /\s{2,}|[^\S ]/g;
 
+/**
+ * Printable ASCII without a double space (most lines): none of the rules below changes it and NFC
+ * is the identity, so only the trim is left.
+ */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** The normalisation every line gets; other cleaners and the properties in the tests rely on exactly this. */
 export function tidyLine(text: string): string {
+  if (PLAIN_ASCII.test(text) && !text.includes('  ')) return text.trim();
   return text
     .replace(ANSI, '')
     .replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80])
