@@ -36,6 +36,7 @@ export function readFailure(error: unknown): string {
  */
 export async function* readUnits(input: Input, stdin: Readable, maxBytes: number, stats: SourceStats): AsyncGenerator<Unit> {
   const chunks = gunzipIfNeeded(rawChunks(input.path, stdin, stats));
+  const bytesBefore = stats.bytesRead;
   try {
     switch (input.format) {
       case 'jsonl':
@@ -49,7 +50,9 @@ export async function* readUnits(input: Input, stdin: Readable, maxBytes: number
     }
   } catch (error) {
     const reason = readFailure(error);
-    const detail = error instanceof Error && error.message !== reason ? ` (${error.message})` : '';
+    // A damaged gzip stream is located by how far into the (compressed) input it broke.
+    const at = (error as NodeJS.ErrnoException)?.code?.startsWith('Z_') ? ` at byte ${stats.bytesRead - bytesBefore}` : '';
+    const detail = error instanceof Error && error.message !== reason ? ` (${error.message}${at})` : '';
     yield { kind: 'failed', source: input.path, reason, message: `${input.path}: ${reason}${detail}` };
   }
 }

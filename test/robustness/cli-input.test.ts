@@ -155,7 +155,7 @@ describe('containers', () => {
     const ran = await pagesift([input, '-q']);
     expect(ran.code).toBe(1);
     expect(json(ran.stdout)).toEqual({ source: input, error: 'truncated gzip' });
-    expect(ran.stderr).toContain(`pagesift: ${input}: truncated gzip`);
+    expect(ran.stderr).toContain(`pagesift: ${input}: truncated gzip (unexpected end of file at byte ${whole.length >> 1})`);
   });
 
   it('keeps the JSONL records before a truncated gzip and reports the rest', async () => {
