@@ -1,10 +1,10 @@
-import iconv from 'iconv-lite';
 import { InputError } from './errors.js';
 
 /**
  * Bytes → text, the one place where encodings are decided:
- * BOM (UTF-8, UTF-16 LE/BE), else strict UTF-8, else windows-1252 with a warning;
- * then classic mojibake is repaired. Binary input is refused, oversized input is cut.
+ * BOM (UTF-8, UTF-16 LE/BE), else UTF-8 where the bytes are UTF-8 and windows-1252 for each byte
+ * that is not (with a warning); then classic mojibake is repaired. Binary input is refused,
+ * oversized input is cut.
  */
 
 export interface Decoded {
@@ -51,13 +51,12 @@ export function decodeBytes(bytes: Uint8Array, source: string, maxBytes: number)
   let text: string;
   if (encoding === 'utf-8') {
     refuseBinary((i) => body[i], body.length, source, (i) => i + bomLength);
-    const bad = firstInvalidUtf8(body);
-    if (bad < 0) {
-      text = new TextDecoder('utf-8').decode(body);
-    } else {
-      text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.length), 'windows-1252');
+    const decoded = decodeUtf8Or1252(body);
+    text = decoded.text;
+    if (decoded.firstBad >= 0) {
+      const bytes = decoded.badBytes === 1 ? '1 byte' : `${decoded.badBytes} bytes`;
       warnings.push(
-        `${source}: not valid UTF-8 (first bad byte at offset ${bad + bomLength}); decoded as windows-1252.`,
+        `${source}: not valid UTF-8 (first bad byte at offset ${decoded.firstBad + bomLength}); ${bytes} decoded as windows-1252.`,
       );
     }
   } else {
@@ -124,9 +123,35 @@ function refuseBinary(
   }
 }
 
+/**
+ * A file that is UTF-8 but for a few bytes (a stray Latin-1 byte, a record cut mid-character) keeps
+ * its UTF-8 text, Chinese or Cyrillic included; a windows-1252 file has almost no byte runs that are
+ * valid UTF-8, so it comes out as windows-1252 all the same.
+ */
+function decodeUtf8Or1252(bytes: Uint8Array): { text: string; firstBad: number; badBytes: number } {
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let firstBad = -1;
+  let badBytes = 0;
+  let from = 0;
+  for (let bad = nextInvalidUtf8(bytes, 0); bad >= 0; bad = nextInvalidUtf8(bytes, bad + 1)) {
+    if (firstBad < 0) firstBad = bad;
+    badBytes++;
+    if (bad > from) parts.push(utf8.decode(bytes.subarray(from, bad)));
+    parts.push(CP1252_OF_BYTE[bytes[bad]]);
+    from = bad + 1;
+  }
+  parts.push(utf8.decode(bytes.subarray(from)));
+  return { text: parts.join(''), firstBad, badBytes };
+}
+
 /** Offset of the first byte that is not part of well-formed UTF-8 (as WHATWG's decoder sees it), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
+  return nextInvalidUtf8(bytes, 0);
+}
+
+function nextInvalidUtf8(bytes: Uint8Array, from: number): number {
+  let i = from;
   const n = bytes.length;
   while (i < n) {
     const b = bytes[i];
@@ -160,6 +185,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** windows-1252 characters of the bytes 0x80–0x9F (five bytes are undefined there). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+/** windows-1252 as WHATWG reads it: ASCII, the table above, then Latin-1. */
+const CP1252_OF_BYTE = Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));
 const BYTE_OF = new Map<string, number>();
 for (let b = 0x80; b <= 0xff; b++) BYTE_OF.set(String.fromCharCode(b), b);
 for (let k = 0; k < CP1252_HIGH.length; k++) BYTE_OF.set(CP1252_HIGH[k], 0x80 + k);

@@ -40,7 +40,14 @@ describe('decodeBytes: encodings', () => {
     const latin = iconv.encode('Café “déjà vu” – 5 €', 'windows-1252');
     const { text, warnings } = decodeBytes(latin, 'old.txt', MAX);
     expect(text).toBe('Café “déjà vu” – 5 €');
-    expect(warnings).toEqual(['old.txt: not valid UTF-8 (first bad byte at offset 3); decoded as windows-1252.']);
+    expect(warnings).toEqual(['old.txt: not valid UTF-8 (first bad byte at offset 3); 7 bytes decoded as windows-1252.']);
+  });
+
+  it('keeps the UTF-8 text of a file with a few bad bytes, and reads only those as windows-1252', () => {
+    const mixed = bytes('東京 — Москва ', [0xe9], ' fin', [0xe2, 0x82]);
+    const { text, warnings } = decodeBytes(mixed, 'mixed.txt', MAX);
+    expect(text).toBe('東京 — Москва é finâ‚');
+    expect(warnings).toEqual(['mixed.txt: not valid UTF-8 (first bad byte at offset 24); 3 bytes decoded as windows-1252.']);
   });
 
   it('repairs classic mojibake and says so', () => {
