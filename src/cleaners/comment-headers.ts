@@ -14,7 +14,7 @@ const MAX_HEADER_WORDS = 14;
 const MIN_NUMBERED_WORDS = 12;
 
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
-const BY_PREFIX_RE = /^(?:(?:posted|written|submitted|comment(?:ed)?)\s)?by\s/iu;
+const BY_PREFIX_RE = /^(?:(?:posted|written|submitted|comment(?:ed)?|reply|response)\s)?by:?\s/iu;
 const NAME_RE = /^[\p{Lu}\p{Lo}@][\p{L}\p{M}\p{N}'’._-]{0,30}(?:\s[\p{L}\p{M}\p{N}'’._-]{1,30}){0,4}$/u;
 const HANDLE_RE = /^[\p{L}\p{N}_.-]{2,30}$/u;
 /** An all-caps name glued to the comment text: `FROM JANE DOESometimes, ...`. */
@@ -73,15 +73,19 @@ function headerOf(text: string, next: string | undefined): Header | null {
   const date = dateSpan(text);
   if (date) {
     const rest = (text.slice(0, date.start) + ' ' + text.slice(date.end))
-      .replace(/\s(?:at|on|um|à|a las|às|в)\s?$/iu, '')
+      .replace(/\s(?:at|on|um|à|a las|às|в|@)\s?$/iu, '')
       .replace(/[|,–—-]/gu, ' ')
       .replace(/\s{2,}/gu, ' ')
       .trim();
-    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:says|said|on|at)$/iu, '').trim();
+    const named = BY_PREFIX_RE.test(rest);
+    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:says|said|on|at|@)$/iu, '').trim();
     if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: 1, reason: 'date line' };
     }
-    if (isName(name)) return { head: { author: clean(name), date: date.text }, weight: 3, reason: 'name and date line' };
+    // After "by", any short name will do ("by k", "by dress11").
+    if (isName(name) || (named && name.length <= MAX_NAME_CHARS && name.split(' ').length <= MAX_NAME_WORDS)) {
+      return { head: { author: clean(name), date: date.text }, weight: 3, reason: 'name and date line' };
+    }
     return null;
   }
   if (next !== undefined && isName(text) && words <= MAX_NAME_WORDS) {
@@ -112,7 +116,7 @@ function dateSpan(text: string): { start: number; end: number; text: string } | 
     if (m) {
       let end = m.index + m[0].length;
       // "July 3, 2012 at 4:54 pm": take the time too.
-      const tail = /^,?\s(?:at|um|à|a las|às)?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
+      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
       if (tail) end += tail[0].length;
       return { start: m.index, end, text: text.slice(m.index, end).trim() };
     }

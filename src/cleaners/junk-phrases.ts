@@ -12,7 +12,7 @@ const ZONES: Record<PhraseKind, { zone: JunkKind; extra?: HintKind }> = {
   'comment-form': { zone: 'comment-form' },
   'comment-meta': { zone: 'comment-meta' },
   'comments-start': { zone: 'comment-form', extra: 'comments-start' },
-  'comments-closed': { zone: 'comment-form', extra: 'comments-start' },
+  'comments-closed': { zone: 'comment-form', extra: 'article-end' },
   'article-end': { zone: 'meta', extra: 'article-end' },
   nav: { zone: 'nav' },
   share: { zone: 'share' },

@@ -26,7 +26,10 @@ const STATES = 11;
 
 /** Cost of leaving the article text for chrome, and of coming back (two switches per inline ad). */
 const SWITCH = 1.5;
-/** Entering the comments section needs evidence: a section starter or several comment headers. */
+/**
+ * Entering the comments section needs evidence: a section starter or several comment headers.
+ * Comment text then scores as body text does, so only that evidence decides where comments begin.
+ */
 const ENTER_COMMENTS = 5;
 /** A junk hint this strong may end the article (a share bar, a subscribe box, a comment form). */
 const ARTICLE_END_JUNK = 2.5;
@@ -36,11 +39,6 @@ const SECOND_TITLE = 3;
 const NO_META_CUE = -3;
 /** A comment header only counts after the article: inside it, dates are text. */
 const HEADER_IN_BODY = 3;
-/**
- * Comment text costs a little more than body text, so text stays body unless comment
- * headers or a section starter pay for the comments section.
- */
-const COMMENT_LINE = 0.5;
 /** The headline is the best-scoring line this close above the text, if it scores at least TITLE_MIN. */
 const TITLE_WINDOW = 15;
 const TITLE_MIN = -4;
@@ -83,6 +81,20 @@ function evidenceOf(line: Line): Evidence {
   };
 }
 
+const COMMENT_STATES = new Set<number>([State.CStart, State.CHead, State.Comment, State.CJunk]);
+/** A line the text model is this sure of is running text. */
+const RUNNING_TEXT = 2;
+
+/** Whether some line before each line is confidently running text. */
+function runningTextBefore(evidence: Evidence[]): boolean[] {
+  let seen = false;
+  return evidence.map((e) => {
+    const before = seen;
+    if (e.content >= RUNNING_TEXT) seen = true;
+    return before;
+  });
+}
+
 const JUNK_STATES = new Set([State.Pre, State.InJunk, State.Post, State.CJunk, State.Footer]);
 
 function emission(e: Evidence, state: State): number {
@@ -107,7 +119,7 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      return e.content - junk + e.opener - COMMENT_LINE;
+      return e.content - junk + e.opener;
   }
 }
 
@@ -121,7 +133,7 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.Meta]: -SWITCH,
     [State.InJunk]: -SWITCH,
     [State.Post]: -SWITCH,
-    [State.CStart]: -ENTER_COMMENTS,
+    [State.CStart]: -ENTER_COMMENTS - HEADER_IN_BODY,
     [State.CHead]: -ENTER_COMMENTS - HEADER_IN_BODY,
   },
   [State.InJunk]: {
@@ -129,7 +141,7 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.Body]: -SWITCH,
     [State.Meta]: -SWITCH,
     [State.Post]: 0,
-    [State.CStart]: -ENTER_COMMENTS,
+    [State.CStart]: -ENTER_COMMENTS - HEADER_IN_BODY,
     [State.CHead]: -ENTER_COMMENTS - HEADER_IN_BODY,
   },
   [State.Post]: {
@@ -153,10 +165,11 @@ export const zoneDecoder: Cleaner = {
   description: 'decides zones along the page grammar: chrome, headline, meta, body, end chrome, comments, footer',
   run(doc, options) {
     const evidence = doc.lines.map(evidenceOf);
+    const strongBefore = runningTextBefore(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       start: (s) => (s === State.Pre || s === State.Title || s === State.Meta || s === State.Body ? 0 : -Infinity),
-      emit: (i, s) => emission(evidence[i], s) + (s === State.Comment && continued(doc.lines, i) ? COMMENT_LINE : 0),
+      emit: (i, s) => emission(evidence[i], s),
       transition: (i, from, to) => {
         // The parts of one input line that split-glued or comment-headers cut apart stay together.
         if (continued(doc.lines, i) && from !== to && !(from === State.CHead && to === State.Comment)) return -Infinity;
@@ -167,6 +180,8 @@ export const zoneDecoder: Cleaner = {
         if (to === State.Post && from !== State.Post && e.end <= 0 && (e.junk?.weight ?? 0) < ARTICLE_END_JUNK) {
           return -Infinity;
         }
+        // Comments follow an article: no comments section before the first line of running text.
+        if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !strongBefore[i]) return -Infinity;
         // A comment without a header opens only on a numbered or otherwise marked item.
         if (to === State.Comment && from === State.Post && e.opener <= 0) return -Infinity;
         return cost;
