@@ -90,10 +90,38 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-const PUNCT_RE = /[\p{P}\p{S}]/gu;
-const DIGIT_RE = /\p{N}/gu;
-const LETTER_RE = /\p{L}/gu;
 const LOWER_RE = /\p{Ll}/u;
+const PUNCT_ONE = /[\p{P}\p{S}]/u;
+const DIGIT_ONE = /\p{N}/u;
+const LETTER_ONE = /\p{L}/u;
+
+interface CharCounts {
+  letters: number;
+  digits: number;
+  punctuation: number;
+}
+
+/** Letters, digits and punctuation or symbols of a line, in one pass (ASCII without regexes). */
+function charCounts(text: string): CharCounts {
+  const counts = { letters: 0, digits: 0, punctuation: 0 };
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 128) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) counts.letters++;
+      else if (code >= 48 && code <= 57) counts.digits++;
+      else if (code > 32 && code < 127) counts.punctuation++;
+    } else if (LETTER_ONE.test(ch)) counts.letters++;
+    else if (DIGIT_ONE.test(ch)) counts.digits++;
+    else if (PUNCT_ONE.test(ch)) counts.punctuation++;
+  }
+  return counts;
+}
+
+/** URL, e-mail or handle; the regexes only run where a dot, an @ or a # could start one. */
+function hasLinkShape(text: string): boolean {
+  if ((text.includes('.') || text.includes('//')) && (URL_RE.test(text) || EMAIL_RE.test(text))) return true;
+  return (text.includes('@') || text.includes('#')) && HANDLE_RE.test(text);
+}
 
 function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
@@ -121,7 +149,8 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     const text = lines[i].text;
     const s = stats[i];
     const row = new Float64Array(FEATURE_NAMES.length);
-    const letters = count(text, LETTER_RE);
+    const chars = charCounts(text);
+    const letters = chars.letters;
     const w = s.words;
     let f = 0;
     row[f++] = 1;
@@ -139,12 +168,12 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = NUMBERED_RE.test(text) ? 1 : 0;
     row[f++] = s.capitalised;
     row[f++] = letters >= 4 && !LOWER_RE.test(text) ? 1 : 0;
-    row[f++] = count(text, DIGIT_RE) / Math.max(1, s.chars);
+    row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
     row[f++] = TIME_RE.test(text) ? 1 : 0;
-    row[f++] = URL_RE.test(text) || EMAIL_RE.test(text) || HANDLE_RE.test(text) ? 1 : 0;
+    row[f++] = hasLinkShape(text) ? 1 : 0;
     row[f++] = Math.min(5, count(text, SEPARATOR_RE)) / 5;
-    row[f++] = count(text, PUNCT_RE) / Math.max(1, s.chars);
+    row[f++] = chars.punctuation / Math.max(1, s.chars);
     row[f++] = n > 1 ? i / (n - 1) : 0;
     row[f++] = (repeats.get(s.key) ?? 0) > 1 ? 1 : 0;
     row[f++] = lines[i].indent > 0 ? 1 : 0;
