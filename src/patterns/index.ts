@@ -219,7 +219,8 @@ function templateCaptures(c: Compiled, text: string): Array<[number, number]> | 
     const [from, to] = caps[i];
     const value = padded.slice(from, to).trim();
     if (to - from > MAX_WILDCARD_CHARS) return null;
-    if (value === '' ? i > 0 && i < caps.length - 1 : c.digits[i] && !DIGITS_ONLY.test(value)) return null;
+    // An unrendered template shows its placeholder: "%d bloggers like this:" normalises to "d ...".
+    if (value === '' ? i > 0 && i < caps.length - 1 : c.digits[i] && !DIGITS_ONLY.test(value) && value !== 'd') return null;
   }
   return caps;
 }
