@@ -40,7 +40,7 @@ const NO_META_CUE = -3;
 /** A comment header only counts after the article: inside it, dates are text. */
 const HEADER_IN_BODY = 3;
 /** The headline is the best-scoring line this close above the text, if it scores at least TITLE_MIN. */
-const TITLE_WINDOW = 15;
+const TITLE_WINDOW = 40;
 const TITLE_MIN = -4;
 const TITLE_MAX_WORDS = 30;
 

@@ -24,12 +24,19 @@ export const TITLE_FEATURE_NAMES = [
   'first_line',
   'stopword_ratio',
   'bracketed',
+  'junk_hint',
+  'meta_hint',
+  'meta_below',
+  'overlap_with_first_text',
+  'lines_to_first_strong',
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
 const HEADLINE_MIN_WORDS = 3;
 const HEADLINE_MAX_WORDS = 25;
 const MAX_DISTANCE = 20;
+const HAS_LETTER_RE = /\p{L}/u;
+const HAS_LOWER_RE = /\p{Ll}/u;
 
 export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
   const n = lines.length;
@@ -42,6 +49,8 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
   const firstStrong = stats.findIndex((s) => s.strong);
   const textWords = new Set<string>();
   for (const s of stats) if (s.strong) for (const t of s.key.split(' ')) textWords.add(t);
+  const firstText = new Set(firstStrong >= 0 ? stats[firstStrong].key.split(' ') : []);
+  const hasMeta = lines.map((l) => l.hints.some((h) => h.kind === 'byline' || h.kind === 'date'));
   const seen = new Map<string, number>();
   for (const s of stats) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
 
@@ -49,7 +58,11 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     const s = stats[i];
     const toks = s.key ? s.key.split(' ') : [];
     let overlap = 0;
-    for (const t of toks) if (textWords.has(t)) overlap++;
+    let overlapFirst = 0;
+    for (const t of toks) {
+      if (textWords.has(t)) overlap++;
+      if (firstText.has(t)) overlapFirst++;
+    }
     const row = new Float64Array(TITLE_FEATURE_NAMES.length);
     let f = 0;
     row[f++] = 1;
@@ -58,7 +71,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = s.terminal ? 1 : 0;
     row[f++] = line.text.endsWith(':') ? 1 : 0;
     row[f++] = s.capitalised;
-    row[f++] = /\p{L}/u.test(line.text) && !/\p{Ll}/u.test(line.text) ? 1 : 0;
+    row[f++] = HAS_LETTER_RE.test(line.text) && !HAS_LOWER_RE.test(line.text) ? 1 : 0;
     row[f++] = n > 1 ? i / (n - 1) : 0;
     row[f++] = s.date ? 1 : 0;
     SEPARATOR_RE.lastIndex = 0;
@@ -72,7 +85,12 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = line.blankBefore > 0 ? 1 : 0;
     row[f++] = i === 0 ? 1 : 0;
     row[f++] = s.stopwords;
-    row[f++] = /^\[.*\]$/u.test(line.text) ? 1 : 0;
+    row[f++] = line.text.startsWith('[') && line.text.endsWith(']') ? 1 : 0;
+    row[f++] = line.hints.some((h) => h.kind.startsWith('junk:')) ? 1 : 0;
+    row[f++] = hasMeta[i] ? 1 : 0;
+    row[f++] = hasMeta[i + 1] || hasMeta[i + 2] ? 1 : 0;
+    row[f++] = toks.length ? overlapFirst / toks.length : 0;
+    row[f++] = firstStrong < 0 ? 1 : Math.max(-1, Math.min(1, (firstStrong - i) / MAX_DISTANCE));
     return row;
   });
 }
