@@ -34,6 +34,8 @@ import {
 
 /** First argument of a worker process: the same script, scoring its share of the dumps. */
 const WORKER_FLAG = '--eval-worker';
+/** No time budget: the figures measure the full pipeline, whatever the load on the machine. */
+const QUALITY_RUN = { timeoutMs: Number.POSITIVE_INFINITY };
 /** Below this many dumps, starting workers costs more than it saves. */
 const MIN_TASKS_FOR_WORKERS = 200;
 /** Records a worker sends back per message: few messages, steady progress. */
@@ -77,7 +79,7 @@ function evaluate(corpusDir: string, task: Task, withLines: boolean): PageRecord
   let error: string | null = null;
   let result = null;
   try {
-    result = clean(dump, {}, { source: task.id });
+    result = clean(dump, QUALITY_RUN, { source: task.id });
   } catch (thrown) {
     error = thrown instanceof Error ? thrown.message : String(thrown);
   }
@@ -101,7 +103,7 @@ function evaluate(corpusDir: string, task: Task, withLines: boolean): PageRecord
     keepall: score(task.gold, keepallOutput(dump)),
     ms,
     // label() is what clean() runs before assembling the Result; run again here to see line zones.
-    lines: labels ? lineConfusion(label(dump, {}, { source: task.id }).lines, labels) : null,
+    lines: labels ? lineConfusion(label(dump, QUALITY_RUN, { source: task.id }).lines, labels) : null,
   };
 }
 

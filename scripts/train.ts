@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Doc } from '../src/doc.js';
 import { FEATURE_NAMES, featureRows, lineStats } from '../src/model/features.js';
 import { fitLogistic, logit } from '../src/model/logistic.js';
-import { TITLE_FEATURE_NAMES, titleRows } from '../src/model/title-features.js';
+import { TITLE_FEATURE_NAMES, titleCandidates, titleRows } from '../src/model/title-features.js';
 import { defaultOptions } from '../src/options.js';
 import { pipeline } from '../src/pipeline.js';
 import { toDoc } from '../src/split-lines.js';
@@ -64,14 +64,18 @@ function main(): void {
       });
       const goldTitle = page.gold.title;
       if (goldTitle) {
-        const labels = Uint8Array.from(doc.lines, (line) => (isTitle(line.text, goldTitle) ? 1 : 0));
-        if (labels.includes(1)) title.push({ rows: titleRows(doc.lines, stats), labels, validation });
+        // The decoder ranks the candidates above the text; the first strong line stands in for its start.
+        const first = stats.findIndex((s) => s.strong);
+        const candidates = titleCandidates(doc.lines, first < 0 ? 0 : first);
+        const rows = titleRows(doc.lines, stats);
+        const labels = Uint8Array.from(candidates, (i) => (isTitle(doc.lines[i].text, goldTitle) ? 1 : 0));
+        if (labels.includes(1)) title.push({ rows: candidates.map((i) => rows[i]), labels, validation });
       }
     }
   }
 
   const bodyOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 1 };
-  const titleOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 5 };
+  const titleOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 1 };
   console.log(`${body.length} dumps, ${body.reduce((n, e) => n + e.rows.length, 0)} lines; fitting`);
   const bodyCheck = fit(body.filter((e) => !e.validation), bodyOptions);
   const titleCheck = fit(title.filter((e) => !e.validation), titleOptions);

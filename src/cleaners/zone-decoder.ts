@@ -1,6 +1,8 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
+import { TERMINAL_RE } from '../model/shapes.js';
+import { titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 
 const ID = 'zone-decoder';
@@ -11,7 +13,6 @@ const ID = 'zone-decoder';
  */
 enum State {
   Pre,
-  Title,
   Meta,
   Body,
   InJunk,
@@ -22,7 +23,7 @@ enum State {
   CJunk,
   Footer,
 }
-const STATES = 11;
+const STATES = 10;
 
 /** Cost of leaving the article text for chrome, and of coming back (two switches per inline ad). */
 const SWITCH = 1.5;
@@ -33,16 +34,12 @@ const SWITCH = 1.5;
 const ENTER_COMMENTS = 5;
 /** A junk hint this strong may end the article (a share bar, a subscribe box, a comment form). */
 const ARTICLE_END_JUNK = 2.5;
-/** Two headline lines are rare (a kicker and a headline). */
-const SECOND_TITLE = 3;
 /** Emission of a meta state for a line with no byline, date or caption cue. */
 const NO_META_CUE = -3;
 /** A comment header only counts after the article: inside it, dates are text. */
 const HEADER_IN_BODY = 3;
-/** The headline is the best-scoring line this close above the text, if it scores at least TITLE_MIN. */
-const TITLE_WINDOW = 40;
+/** A headline candidate scoring below this is no headline (the page has none, or it was not kept). */
 const TITLE_MIN = -4;
-const TITLE_MAX_WORDS = 30;
 
 interface Evidence {
   content: number;
@@ -52,6 +49,8 @@ interface Evidence {
   end: number;
   header: Hint | null;
   opener: number;
+  /** The line is a sentence (see isSentence). */
+  sentence: boolean;
   meta: Hint | null;
 }
 
@@ -78,8 +77,42 @@ function evidenceOf(line: Line): Evidence {
     header: strongest(h, (k) => k === 'comment-header'),
     opener: sum(h, 'comment'),
     meta: strongest(h, (k) => k === 'byline' || k === 'date' || k === 'caption'),
+    sentence: isSentence(line.text),
   };
 }
+
+/**
+ * In the comments, a sentence is text even when it is short ("Thanks, that worked!"): the text
+ * model, fitted on articles, doubts short sentences among short lines.
+ */
+const SHORT_COMMENT = 0.5;
+/** Lines after a header within which a comment's text must start. */
+const HEADER_REACH = 3;
+
+/**
+ * A header heads a comment only if text follows it before the next header: a dated list of
+ * links ("Top Stories / 15/01/2008 / ...") has header shapes but no text, and is chrome.
+ */
+function discountTextlessHeaders(evidence: Evidence[]): void {
+  evidence.forEach((e, i) => {
+    if (!e.header) return;
+    for (let j = i + 1; j <= Math.min(evidence.length - 1, i + HEADER_REACH); j++) {
+      // A header may take two lines (a name line, then a date line).
+      if (evidence[j].header) {
+        if (j > i + 1) break;
+        continue;
+      }
+      if (evidence[j].content > 0 || evidence[j].sentence) return;
+    }
+    e.header = null;
+  });
+}
+
+/** A sentence of a few words: what even a short comment is, and a link title is not. */
+function isSentence(text: string): boolean {
+  return TERMINAL_RE.test(text) && text.split(' ').length >= MIN_SENTENCE_WORDS;
+}
+const MIN_SENTENCE_WORDS = 4;
 
 const COMMENT_STATES = new Set<number>([State.CStart, State.CHead, State.Comment, State.CJunk]);
 /** A line the text model is this sure of is running text. */
@@ -106,8 +139,6 @@ function emission(e: Evidence, state: State): number {
     case State.CJunk:
     case State.Footer:
       return junk;
-    case State.Title:
-      return e.title - junk;
     case State.Meta:
       // A caption reads like text, so its cue weighs against the text model's view, not against zero.
       if (e.meta?.kind === 'caption') return Math.max(e.content, 0) + e.meta.weight - 1 - junk;
@@ -119,15 +150,14 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      return e.content - junk + e.opener;
+      return (e.sentence ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + e.opener;
   }
 }
 
 /** Allowed moves, with their log-cost; missing = not allowed. */
 const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
-  [State.Pre]: { [State.Pre]: 0, [State.Title]: 0, [State.Meta]: 0, [State.Body]: 0 },
-  [State.Title]: { [State.Title]: -SECOND_TITLE, [State.Meta]: 0, [State.Body]: 0, [State.InJunk]: 0 },
-  [State.Meta]: { [State.Meta]: 0, [State.Title]: 0, [State.Body]: 0, [State.InJunk]: 0 },
+  [State.Pre]: { [State.Pre]: 0, [State.Meta]: 0, [State.Body]: 0 },
+  [State.Meta]: { [State.Meta]: 0, [State.Body]: 0, [State.InJunk]: 0 },
   [State.Body]: {
     [State.Body]: 0,
     [State.Meta]: -SWITCH,
@@ -153,7 +183,7 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.Footer]: 0,
   },
   [State.CStart]: { [State.CStart]: 0, [State.CHead]: 0, [State.Comment]: 0, [State.CJunk]: 0, [State.Footer]: -SWITCH },
-  [State.CHead]: { [State.CHead]: 0, [State.Comment]: 0, [State.CJunk]: -SWITCH },
+  [State.CHead]: { [State.CHead]: 0, [State.Comment]: 0, [State.CJunk]: 0 },
   [State.Comment]: { [State.Comment]: 0, [State.CHead]: 0, [State.CJunk]: 0, [State.Footer]: -SWITCH },
   [State.CJunk]: { [State.CJunk]: 0, [State.CHead]: 0, [State.Comment]: -SWITCH, [State.CStart]: 0, [State.Footer]: 0 },
   [State.Footer]: { [State.Footer]: 0 },
@@ -165,10 +195,11 @@ export const zoneDecoder: Cleaner = {
   description: 'decides zones along the page grammar: chrome, headline, meta, body, end chrome, comments, footer',
   run(doc, options) {
     const evidence = doc.lines.map(evidenceOf);
+    discountTextlessHeaders(evidence);
     const strongBefore = runningTextBefore(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
-      start: (s) => (s === State.Pre || s === State.Title || s === State.Meta || s === State.Body ? 0 : -Infinity),
+      start: (s) => (s === State.Pre || s === State.Meta || s === State.Body ? 0 : -Infinity),
       emit: (i, s) => emission(evidence[i], s),
       transition: (i, from, to) => {
         // The parts of one input line that split-glued or comment-headers cut apart stay together.
@@ -197,7 +228,7 @@ export const zoneDecoder: Cleaner = {
       line.score = margin(e, state);
     });
     guardEmptyBody(doc.lines, evidence);
-    if (!doc.lines.some((l) => l.zone === 'title')) pickTitle(doc.lines, evidence);
+    pickTitle(doc.lines, evidence);
   },
 };
 
@@ -209,8 +240,6 @@ function continued(lines: Line[], i: number): boolean {
 function decide(state: State, e: Evidence, line: Line): { zone: Zone; hint: Hint | null; why: string } {
   const model = strongest(line.hints, (k) => k === 'body');
   switch (state) {
-    case State.Title:
-      return { zone: 'title', hint: strongest(line.hints, (k) => k === 'title'), why: 'headline before the text' };
     case State.Meta: {
       const kind = (e.meta?.kind ?? 'byline') as Zone;
       return { zone: kind, hint: e.meta, why: 'next to the headline' };
@@ -268,13 +297,12 @@ function guardEmptyBody(lines: Line[], evidence: Evidence[]): void {
   if (!lines.some((l) => l.zone === 'body')) keep(-Infinity);
 }
 
-/** When the grammar chose no headline, take the best headline candidate just above the text. */
+/** The headline: the best headline candidate just above the text (the model is fitted on these candidates). */
 function pickTitle(lines: Line[], evidence: Evidence[]): void {
   const first = lines.findIndex((l) => l.zone === 'body');
   if (first < 0) return;
   let best = -1;
-  for (let i = Math.max(0, first - TITLE_WINDOW); i <= first; i++) {
-    if (lines[i].text.split(' ').length > TITLE_MAX_WORDS || evidence[i].junk) continue;
+  for (const i of titleCandidates(lines, first)) {
     if (evidence[i].title >= TITLE_MIN && (best < 0 || evidence[i].title > evidence[best].title)) best = i;
   }
   if (best < 0) return;

@@ -35,6 +35,9 @@ export const TITLE_FEATURE_NAMES = [
 const HEADLINE_MIN_WORDS = 3;
 const HEADLINE_MAX_WORDS = 25;
 const MAX_DISTANCE = 20;
+/** Headline candidates: lines this close above the first line of text, short, not known chrome. */
+const TITLE_WINDOW = 40;
+const TITLE_MAX_WORDS = 30;
 const HAS_LETTER_RE = /\p{L}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 
@@ -93,4 +96,15 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = firstStrong < 0 ? 1 : Math.max(-1, Math.min(1, (firstStrong - i) / MAX_DISTANCE));
     return row;
   });
+}
+
+/** Indexes of the lines that may be the headline of text starting at line `first`. */
+export function titleCandidates(lines: Line[], first: number): number[] {
+  const out: number[] = [];
+  for (let i = Math.max(0, first - TITLE_WINDOW); i <= first && i < lines.length; i++) {
+    if (lines[i].text.split(' ').length > TITLE_MAX_WORDS) continue;
+    if (lines[i].hints.some((h) => h.kind.startsWith('junk:'))) continue;
+    out.push(i);
+  }
+  return out;
 }
