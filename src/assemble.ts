@@ -1,4 +1,5 @@
-import { type CommentItem, type Doc, isJunk, type JunkItem, type JunkKind, type Result } from './doc.js';
+import { groupComments } from './comments.js';
+import { type Doc, isJunk, type JunkItem, type JunkKind, type Result } from './doc.js';
 import type { Options } from './options.js';
 
 /** Turn a decoded Doc into the output contract. */
@@ -8,9 +9,7 @@ export function assemble(doc: Doc, options: Options): Result {
   let date: string | null = null;
   const captions: string[] = [];
   const body: string[] = [];
-  const comments: CommentItem[] = [];
   const junk: JunkItem[] = [];
-  let current: CommentItem | null = null;
 
   for (const line of doc.lines) {
     switch (line.zone) {
@@ -29,23 +28,6 @@ export function assemble(doc: Doc, options: Options): Result {
       case 'body':
         body.push(line.text);
         break;
-      case 'comment-header':
-        // A header spread over lines (a name line, then a date line) fills one comment.
-        if (current !== null && current.text === '' && !(current.author && line.head?.author) && !(current.date && line.head?.date)) {
-          current.author ??= line.head?.author ?? null;
-          current.date ??= line.head?.date ?? null;
-          break;
-        }
-        current = { author: line.head?.author ?? null, date: line.head?.date ?? null, text: '' };
-        comments.push(current);
-        break;
-      case 'comment':
-        if (line.head || current === null) {
-          current = { author: line.head?.author ?? null, date: line.head?.date ?? null, text: '' };
-          comments.push(current);
-        }
-        current.text = current.text === '' ? line.text : `${current.text}\n${line.text}`;
-        break;
       default:
         if (isJunk(line.zone)) junk.push({ kind: line.zone.slice(5) as JunkKind, text: line.text });
     }
@@ -58,7 +40,7 @@ export function assemble(doc: Doc, options: Options): Result {
     date,
     captions,
     body,
-    comments: options.comments ? comments.filter((c) => c.text !== '') : [],
+    comments: options.comments ? groupComments(doc.lines) : [],
     lang: doc.lang,
     warnings: doc.warnings,
   };

@@ -61,9 +61,16 @@ interface Header {
 function headerOf(text: string, next: string | undefined): Header | null {
   const localised = matchCommentHeader(text);
   if (localised) {
-    const head = { author: localised.author === null ? null : clean(localised.author) || null, date: localised.date };
+    const author = localised.author === null ? null : clean(localised.author) || null;
+    // A localised date template ("%1$s at %2$s") may hold the name too: the shapes below find it.
+    const shaped = author === null ? shapedHeader(text, next) : null;
+    const head = { author: author ?? shaped?.head.author ?? null, date: localised.date };
     return { head, weight: 4, reason: 'comment header in the software’s own words' };
   }
+  return shapedHeader(text, next);
+}
+
+function shapedHeader(text: string, next: string | undefined): Header | null {
   const words = text.split(' ').length;
   if (words > MAX_HEADER_WORDS) return null;
 
@@ -76,7 +83,8 @@ function headerOf(text: string, next: string | undefined): Header | null {
       .replace(/\s(?:at|on|um|à|a las|às|в|@)\s?$/iu, '')
       .replace(/[|,–—-]/gu, ' ')
       .replace(/\s{2,}/gu, ' ')
-      .trim();
+      .trim()
+      .replace(NAME_PREFIX_RE, '');
     const named = BY_PREFIX_RE.test(rest);
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:says|said|on|at|@)$/iu, '').trim();
     if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
@@ -88,7 +96,7 @@ function headerOf(text: string, next: string | undefined): Header | null {
     }
     return null;
   }
-  if (next !== undefined && isName(text) && words <= MAX_NAME_WORDS) {
+  if (next !== undefined && isName(clean(text)) && words <= MAX_NAME_WORDS) {
     const nextDate = dateSpan(next);
     if (nextDate && next.split(' ').length <= 8) {
       return { head: { author: clean(text), date: null }, weight: 2.5, reason: 'name line above a date line' };
