@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Doc } from '../src/doc.js';
-import { CONTEXT_FEATURE_NAMES, contextRows } from '../src/model/context-features.js';
 import { FEATURE_NAMES, featureRows, lineStats } from '../src/model/features.js';
 import { fitLogistic, logit } from '../src/model/logistic.js';
 import { TITLE_FEATURE_NAMES, titleCandidates, titleRows } from '../src/model/title-features.js';
@@ -79,23 +78,19 @@ function main(): void {
   const titleOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 1 };
   console.log(`${body.length} dumps, ${body.reduce((n, e) => n + e.rows.length, 0)} lines; fitting`);
   const bodyCheck = fit(body.filter((e) => !e.validation), bodyOptions);
-  const contextCheck = fit(stack(body.filter((e) => !e.validation), bodyCheck), bodyOptions);
   const titleCheck = fit(title.filter((e) => !e.validation), titleOptions);
   const validation = {
     pages: new Set(pages.filter((p) => bucket(p.site || p.id) === 0).map((p) => p.id)).size,
     bodyLineF1: round(lineF1(bodyCheck, body.filter((e) => e.validation))),
-    bodyLineF1WithContext: round(lineF1(contextCheck, stack(body.filter((e) => e.validation), bodyCheck))),
     titleTop1: round(top1(titleCheck, title.filter((e) => e.validation))),
   };
   console.log(`site-disjoint validation: ${JSON.stringify(validation)}`);
 
-  const bodyWeights = fit(body, bodyOptions);
   const weights = {
     note: 'Fitted by `npm run train` on WCXB (CC-BY-4.0) and Readability (Apache-2.0) pages; do not edit by hand.',
     trainedOn: { pages: pages.length, datasets: [...TRAINABLE].sort() },
     validation,
-    body: { features: [...FEATURE_NAMES], weights: bodyWeights },
-    context: { features: [...CONTEXT_FEATURE_NAMES], weights: fit(stack(body, bodyWeights), bodyOptions) },
+    body: { features: [...FEATURE_NAMES], weights: fit(body, bodyOptions) },
     title: { features: [...TITLE_FEATURE_NAMES], weights: fit(title, titleOptions) },
   };
   writeFileSync(values.out, `${JSON.stringify(weights, null, 1)}\n`);
@@ -106,11 +101,6 @@ function fit(examples: Example[], options: Parameters<typeof fitLogistic>[2]): n
   const rows = examples.flatMap((e) => e.rows);
   const labels = Uint8Array.from(examples.flatMap((e) => Array.from(e.labels)));
   return fitLogistic(rows, labels, options);
-}
-
-/** The second-stage examples: each line's first-stage score next to its neighbours'. */
-function stack(examples: Example[], first: number[]): Example[] {
-  return examples.map((e) => ({ ...e, rows: contextRows(e.rows.map((row) => logit(first, row))) }));
 }
 
 function lineF1(weights: number[], examples: Example[]): number {

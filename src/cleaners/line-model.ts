@@ -1,23 +1,20 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint } from '../doc.js';
-import { CONTEXT_FEATURE_NAMES, contextRows } from '../model/context-features.js';
 import { FEATURE_NAMES, featureRows, lineStats } from '../model/features.js';
 import { logit } from '../model/logistic.js';
 import { TITLE_FEATURE_NAMES, titleRows } from '../model/title-features.js';
 import weights from '../model/weights.json' with { type: 'json' };
 
 checkNames('body', weights.body.features, FEATURE_NAMES);
-checkNames('context', weights.context.features, CONTEXT_FEATURE_NAMES);
 checkNames('title', weights.title.features, TITLE_FEATURE_NAMES);
 
 /** The learned line model: log-odds that a line is running text (body) and that it is the headline. */
 export const lineModel: Cleaner = {
   id: 'line-model',
-  description: 'scores each line as body text (own features, then its neighbours\' scores) and as headline, with logistic models fitted on WCXB and Readability pages',
+  description: 'scores each line as body text and as headline with logistic models fitted on WCXB and Readability pages',
   run(doc) {
     const stats = doc.lines.map((line) => lineStats(line, doc.lang));
-    const first = featureRows(doc.lines, stats).map((row) => logit(weights.body.weights, row));
-    const body = contextRows(first).map((row) => logit(weights.context.weights, row));
+    const body = featureRows(doc.lines, stats).map((row) => logit(weights.body.weights, row));
     const title = titleRows(doc.lines, stats);
     doc.lines.forEach((line, i) => {
       const z = body[i];
