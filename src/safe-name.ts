@@ -29,8 +29,12 @@ export function safeOutputName(idOrUrl: string): string {
     .replace(/\.{2,}/g, '.')
     .replace(/^[._-]+/, '')
     .replace(TRAILING_PUNCT, '');
-  const lossy = name !== readable;
-  if (DEVICE_NAME.test(name)) name = `_${name}`;
+  let lossy = name !== readable;
+  // Windows device names (CON, NUL, COM1 ...) cannot be file names: prefix them, and keep them apart by hash.
+  if (DEVICE_NAME.test(name)) {
+    name = `record-${name}`;
+    lossy = true;
+  }
   if (name === '') return `record-${hash(idOrUrl)}`;
   if (!lossy && name.length <= MAX_NAME_LENGTH) return name;
   return `${name.slice(0, MAX_NAME_LENGTH - HASH_LENGTH - 1).replace(TRAILING_PUNCT, '')}-${hash(idOrUrl)}`;

@@ -28,10 +28,10 @@ describe('safeOutputName', () => {
     ['.hidden', /^hidden-[0-9a-f]{8}$/],
     ['-rf', /^rf-[0-9a-f]{8}$/],
     ['a..b', /^a\.b-[0-9a-f]{8}$/],
-    ['CON', /^_CON$/],
-    ['nul.txt', /^_nul\.txt$/],
-    ['com1', /^_com1$/],
-    ['LPT9.json', /^_LPT9\.json$/],
+    ['CON', /^record-CON-[0-9a-f]{8}$/],
+    ['nul.txt', /^record-nul\.txt-[0-9a-f]{8}$/],
+    ['com1', /^record-com1-[0-9a-f]{8}$/],
+    ['LPT9.json', /^record-LPT9\.json-[0-9a-f]{8}$/],
     ['<urn:uuid:1234-abcd>', /^urn_uuid_1234-abcd-[0-9a-f]{8}$/],
   ])('makes %j safe', (id, expected) => {
     expect(safeOutputName(id)).toMatch(expected);
