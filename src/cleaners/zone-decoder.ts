@@ -36,8 +36,11 @@ const ENTER_COMMENTS = 5;
 const ARTICLE_END_JUNK = 2.5;
 /** Emission of a meta state for a line with no byline, date or caption cue. */
 const NO_META_CUE = -3;
-/** A comment header only counts after the article: inside it, dates are text. */
-const HEADER_IN_BODY = 3;
+/**
+ * Comment headers open the comments only after end-of-article chrome; a section starter straight
+ * out of the article costs this much more ("Comments (3)" links also sit inside articles).
+ */
+const STARTER_IN_BODY = 3;
 /** A headline candidate scoring below this is no headline (the page has none, or it was not kept). */
 const TITLE_MIN = -4;
 
@@ -163,16 +166,14 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.Meta]: -SWITCH,
     [State.InJunk]: -SWITCH,
     [State.Post]: -SWITCH,
-    [State.CStart]: -ENTER_COMMENTS - HEADER_IN_BODY,
-    [State.CHead]: -ENTER_COMMENTS - HEADER_IN_BODY,
+    [State.CStart]: -ENTER_COMMENTS - STARTER_IN_BODY,
   },
   [State.InJunk]: {
     [State.InJunk]: 0,
     [State.Body]: -SWITCH,
     [State.Meta]: -SWITCH,
     [State.Post]: 0,
-    [State.CStart]: -ENTER_COMMENTS - HEADER_IN_BODY,
-    [State.CHead]: -ENTER_COMMENTS - HEADER_IN_BODY,
+    [State.CStart]: -ENTER_COMMENTS - STARTER_IN_BODY,
   },
   [State.Post]: {
     [State.Post]: 0,
