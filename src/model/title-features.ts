@@ -101,7 +101,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
 /** Indexes of the lines that may be the headline of text starting at line `first`. */
 export function titleCandidates(lines: Line[], first: number): number[] {
   const out: number[] = [];
-  for (let i = Math.max(0, first - TITLE_WINDOW); i <= first && i < lines.length; i++) {
+  for (let i = Math.max(0, first - TITLE_WINDOW); i < first && i < lines.length; i++) {
     if (lines[i].text.split(' ').length > TITLE_MAX_WORDS) continue;
     if (lines[i].hints.some((h) => h.kind.startsWith('junk:'))) continue;
     out.push(i);
