@@ -1,5 +1,5 @@
 import type { Cleaner } from '../cleaner.js';
-import type { Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
+import type { Doc, Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
 import { TERMINAL_RE } from '../model/shapes.js';
 import { titleCandidates } from '../model/title-features.js';
@@ -228,7 +228,7 @@ export const zoneDecoder: Cleaner = {
       line.reason = decided.hint ? `${decided.hint.reason}; ${decided.why}` : decided.why;
       line.score = margin(e, state);
     });
-    guardEmptyBody(doc.lines, evidence);
+    guardEmptyBody(doc, evidence);
     pickTitle(doc.lines, evidence);
   },
 };
@@ -283,19 +283,21 @@ function margin(e: Evidence, state: State): number {
   return Math.round(sigmoid(best === -Infinity ? 5 : own - best) * 1000) / 1000;
 }
 
-/** Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines. */
-function guardEmptyBody(lines: Line[], evidence: Evidence[]): void {
-  const keep = (least: number) =>
-    lines.forEach((line, i) => {
-      if (line.zone.startsWith('junk:') && evidence[i].content > least && !evidence[i].junk) {
-        line.zone = 'body';
-        line.by = ID;
-        line.reason = 'kept: the grammar found no article';
-      }
-    });
-  if (!lines.some((l) => l.zone === 'body')) keep(0);
-  // A page of nothing but short lines (a cleaned body cleaned again) keeps them all.
-  if (!lines.some((l) => l.zone === 'body')) keep(-Infinity);
+const META_ZONES = new Set<Zone>(['byline', 'date', 'caption']);
+
+/** Guard rail: a page whose text the grammar dropped entirely keeps every line not known as chrome, and says so. */
+function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
+  if (doc.lines.length === 0 || doc.lines.some((l) => l.zone === 'body')) return;
+  let kept = 0;
+  doc.lines.forEach((line, i) => {
+    if ((line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !evidence[i].junk) {
+      line.zone = 'body';
+      line.by = ID;
+      line.reason = 'kept: the grammar found no article';
+      kept++;
+    }
+  });
+  if (kept > 0) doc.warnings.push(`${doc.source}: no article found; kept the ${kept} lines that are not known chrome`);
 }
 
 /** The headline: the best headline candidate just above the text (the model is fitted on these candidates). */

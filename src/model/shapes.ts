@@ -11,9 +11,9 @@ const MONTH =
   '|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia' +
   '|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\\.?';
 
-/** 12/03/2024, 2024-03-12, 12.3.2024, March 12, 2024, 12 March 2024, Jul 20 2012; a numeric date may follow a name with no space (Blogger). */
+/** 12/03/2024, 2024-03-12, 12.3.2024, March 12, 2024, 12 March 2024, Jul 20 2012; a numeric date may follow a name with no space (Blogger), but a version number (1.2.3) is none. */
 export const DATE_RE = new RegExp(
-  `(?:(?<!\\d)\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\b(?:${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s{1,3}(?:of\\s)?${MONTH},?\\s{1,3}\\d{4}|${MONTH}\\s{1,3}\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日))`,
+  `(?:(?<![\\d.])(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})(?![\\d.]\\d)|\\b(?:${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s{1,3}(?:of\\s)?${MONTH},?\\s{1,3}\\d{4}|${MONTH}\\s{1,3}\\d{4}|\\d{4}年\\d{1,2}月\\d{1,2}日))`,
   'iu',
 );
 
