@@ -308,7 +308,8 @@ function pickTitle(lines: Line[], evidence: Evidence[]): void {
   for (const i of titleCandidates(lines, first)) {
     if (evidence[i].title >= TITLE_MIN && (best < 0 || evidence[i].title > evidence[best].title)) best = i;
   }
-  if (best < 0) return;
+  // A headline taken from the text must leave text behind it.
+  if (best < 0 || (best === first && !lines.some((l, i) => i > first && l.zone === 'body'))) return;
   const line = lines[best];
   const hint = strongest(line.hints, (k) => k === 'title');
   line.zone = 'title';

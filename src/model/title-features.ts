@@ -1,6 +1,6 @@
 import type { Line } from '../doc.js';
 import type { LineStats } from './features.js';
-import { BULLET_RE, NUMBERED_RE, SEPARATOR_RE, URL_RE } from './shapes.js';
+import { BULLET_RE, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, URL_RE } from './shapes.js';
 
 /** Features of a line as a headline candidate: its shape, and where it sits relative to the running text. */
 export const TITLE_FEATURE_NAMES = [
@@ -101,8 +101,10 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
 /** Indexes of the lines that may be the headline of text starting at line `first`. */
 export function titleCandidates(lines: Line[], first: number): number[] {
   const out: number[] = [];
-  for (let i = Math.max(0, first - TITLE_WINDOW); i < first && i < lines.length; i++) {
+  for (let i = Math.max(0, first - TITLE_WINDOW); i <= first && i < lines.length; i++) {
     if (lines[i].text.split(' ').length > TITLE_MAX_WORDS) continue;
+    // The first line of the text itself is a candidate only if it does not end like a sentence.
+    if (i === first && TERMINAL_RE.test(lines[i].text)) continue;
     if (lines[i].hints.some((h) => h.kind.startsWith('junk:'))) continue;
     out.push(i);
   }
