@@ -229,6 +229,7 @@ export const zoneDecoder: Cleaner = {
       line.score = margin(e, state);
     });
     guardEmptyBody(doc, evidence);
+    nameJunkBlocks(doc.lines, evidence);
     pickTitle(doc.lines, evidence);
   },
 };
@@ -281,6 +282,33 @@ function margin(e: Evidence, state: State): number {
   }
   const own = emission(e, state);
   return Math.round(sigmoid(best === -Infinity ? 5 : own - best) * 1000) / 1000;
+}
+
+/** Kinds that head a block: the unnamed chrome lines right after a "Related posts" line are related links. */
+const BLOCK_KINDS = new Set<Zone>(['junk:related', 'junk:share', 'junk:nav', 'junk:footer', 'junk:cookie']);
+
+/**
+ * Chrome lines no phrase named take the kind of the block they are in: the kind of the named
+ * line heading their run of chrome, or `footer` after the last line of content.
+ */
+function nameJunkBlocks(lines: Line[], evidence: Evidence[]): void {
+  let lastContent = -1;
+  lines.forEach((l, i) => {
+    if (!l.zone.startsWith('junk:')) lastContent = i;
+  });
+  let block: Zone | null = null;
+  lines.forEach((line, i) => {
+    if (!line.zone.startsWith('junk:')) {
+      block = null;
+      return;
+    }
+    if (evidence[i].junk) {
+      block = BLOCK_KINDS.has(line.zone) ? line.zone : null;
+      return;
+    }
+    if (block) line.zone = block;
+    else if (i > lastContent) line.zone = 'junk:footer';
+  });
 }
 
 const META_ZONES = new Set<Zone>(['byline', 'date', 'caption']);
