@@ -313,19 +313,24 @@ function nameJunkBlocks(lines: Line[], evidence: Evidence[]): void {
 
 const META_ZONES = new Set<Zone>(['byline', 'date', 'caption']);
 
-/** Guard rail: a page whose text the grammar dropped entirely keeps every line not known as chrome, and says so. */
+/** Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines not known as chrome), and says so. */
 function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
+  const keep = (least: number): number => {
+    let kept = 0;
+    doc.lines.forEach((line, i) => {
+      if ((line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !evidence[i].junk && evidence[i].content > least) {
+        line.zone = 'body';
+        line.by = ID;
+        line.reason = 'kept: the grammar found no article';
+        kept++;
+      }
+    });
+    return kept;
+  };
   if (doc.lines.length === 0 || doc.lines.some((l) => l.zone === 'body')) return;
-  let kept = 0;
-  doc.lines.forEach((line, i) => {
-    if ((line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !evidence[i].junk) {
-      line.zone = 'body';
-      line.by = ID;
-      line.reason = 'kept: the grammar found no article';
-      kept++;
-    }
-  });
-  if (kept > 0) doc.warnings.push(`${doc.source}: no article found; kept the ${kept} lines that are not known chrome`);
+  // Text-like lines first; a page of nothing but short lines keeps them all.
+  const kept = keep(0) || keep(-Infinity);
+  if (kept > 0) doc.warnings.push(`${doc.source}: no article found; kept ${kept} lines that are not known chrome`);
 }
 
 /** The headline: the best headline candidate just above the text (the model is fitted on these candidates). */
