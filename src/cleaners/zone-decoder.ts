@@ -339,6 +339,7 @@ function pickTitle(lines: Line[], evidence: Evidence[]): void {
   if (first < 0) return;
   let best = -1;
   for (const i of titleCandidates(lines, first)) {
+    if (META_ZONES.has(lines[i].zone)) continue;
     if (evidence[i].title >= TITLE_MIN && (best < 0 || evidence[i].title > evidence[best].title)) best = i;
   }
   // A headline taken from the text must leave text behind it.
