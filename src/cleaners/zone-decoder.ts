@@ -8,8 +8,9 @@ import { viterbi } from '../model/viterbi.js';
 const ID = 'zone-decoder';
 
 /**
- * The page grammar: site chrome, headline, meta, body (with chrome inside it),
- * end-of-article chrome, the comments section, footer. Every page is one path through it.
+ * The page grammar: site chrome, meta, body (with chrome inside it), end-of-article chrome,
+ * the comments section, footer. Every page is one path through it; the headline is then
+ * picked among the lines above the body (pickTitle).
  */
 enum State {
   Pre,
