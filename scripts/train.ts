@@ -69,7 +69,8 @@ function main(): void {
         const candidates = titleCandidates(doc.lines, first < 0 ? 0 : first);
         const rows = titleRows(doc.lines, stats);
         const labels = Uint8Array.from(candidates, (i) => (isTitle(doc.lines[i].text, goldTitle) ? 1 : 0));
-        if (labels.includes(1)) title.push({ rows: candidates.map((i) => rows[i]), labels, validation });
+        // Candidates are short lines, and titleRows scores every short line.
+        if (labels.includes(1)) title.push({ rows: candidates.map((i) => rows[i] as Float64Array), labels, validation });
       }
     }
   }

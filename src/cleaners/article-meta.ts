@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint } from '../doc.js';
-import { DATE_RE, RELATIVE_TIME_RE } from '../model/shapes.js';
+import { hasDate, hasRelativeTime } from '../model/shapes.js';
 
 const ID = 'article-meta';
 
@@ -34,7 +34,7 @@ export const articleMeta: Cleaner = {
           addHint(line, 'byline', 3, ID, 'byline ("By NAME")');
           continue;
         }
-        if (DATE_RE.test(line.text) || RELATIVE_TIME_RE.test(line.text) || DATE_LABEL_RE.test(line.text)) {
+        if (hasDate(line.text) || hasRelativeTime(line.text) || DATE_LABEL_RE.test(line.text)) {
           addHint(line, 'date', 2.5, ID, 'date line');
           continue;
         }

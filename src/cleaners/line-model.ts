@@ -19,7 +19,9 @@ export const lineModel: Cleaner = {
     doc.lines.forEach((line, i) => {
       const z = body[i];
       addHint(line, 'body', z, 'line-model', `text model ${z >= 0 ? '+' : ''}${z.toFixed(1)}`);
-      const t = logit(weights.title.weights, title[i]);
+      const row = title[i];
+      if (row === null) return;
+      const t = logit(weights.title.weights, row);
       addHint(line, 'title', t, 'line-model', `headline model ${t >= 0 ? '+' : ''}${t.toFixed(1)}`);
     });
   },

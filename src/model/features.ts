@@ -1,6 +1,6 @@
 import type { Line } from '../doc.js';
 import { stopwordRatio, tokens } from '../text-stats.js';
-import { BULLET_RE, DATE_RE, EMAIL_RE, HANDLE_RE, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, TIME_RE, URL_RE } from './shapes.js';
+import { BULLET_RE, EMAIL_RE, HANDLE_RE, hasDate, hasTime, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, URL_RE } from './shapes.js';
 
 /** What a reader sees in one line on its own. */
 export interface LineStats {
@@ -35,7 +35,7 @@ export function lineStats(line: Line, lang: string | null): LineStats {
     terminal: TERMINAL_RE.test(line.text),
     capitalised: (line.text.match(CAPITALISED_RE)?.length ?? 0) / spaced,
     strong: toks.length >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
-    date: DATE_RE.test(line.text),
+    date: hasDate(line.text),
     key: toks.join(' '),
   };
 }
@@ -117,10 +117,19 @@ function charCounts(text: string): CharCounts {
   return counts;
 }
 
-/** URL, e-mail or handle; the regexes only run where a dot, an @ or a # could start one. */
+/** What every URL_RE match contains: a scheme, `www.` or one of its top-level domains. */
+const URL_CUE = /https?:\/\/|www\.|\.(?:com|org|net|edu|gov|io|co|uk|de|fr)\b/iu;
+const COPYRIGHT_RE = /©|\(c\)\s?\d{4}|\ball rights reserved\b/iu;
+
+/** URL, e-mail or handle; each regex runs only where its cue is in the line. */
 function hasLinkShape(text: string): boolean {
-  if ((text.includes('.') || text.includes('//')) && (URL_RE.test(text) || EMAIL_RE.test(text))) return true;
+  if (URL_CUE.test(text) && URL_RE.test(text)) return true;
+  if (text.includes('@') && EMAIL_RE.test(text)) return true;
   return (text.includes('@') || text.includes('#')) && HANDLE_RE.test(text);
+}
+
+function hasCopyright(text: string): boolean {
+  return (text.includes('©') || text.includes('(') || /ights/iu.test(text)) && COPYRIGHT_RE.test(text);
 }
 
 function count(text: string, re: RegExp): number {
@@ -170,7 +179,7 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = letters >= 4 && !LOWER_RE.test(text) ? 1 : 0;
     row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
-    row[f++] = TIME_RE.test(text) ? 1 : 0;
+    row[f++] = hasTime(text) ? 1 : 0;
     row[f++] = hasLinkShape(text) ? 1 : 0;
     row[f++] = Math.min(5, count(text, SEPARATOR_RE)) / 5;
     row[f++] = chars.punctuation / Math.max(1, s.chars);
@@ -189,7 +198,7 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = seen - strongPrefix[i] - (s.strong ? 1 : 0) > 0 ? 1 : 0;
     row[f++] = i >= densest.start && i <= densest.end ? 1 : 0;
     row[f++] = /^\[[^\]]{0,200}\]$/u.test(text) ? 1 : 0;
-    row[f++] = /©|\(c\)\s?\d{4}|\ball rights reserved\b/iu.test(text) ? 1 : 0;
+    row[f++] = hasCopyright(text) ? 1 : 0;
     rows.push(row);
   }
   return rows;

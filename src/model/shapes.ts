@@ -37,3 +37,19 @@ export const TERMINAL_RE = /[.!?。！？…؟।][”"'’»)\]]{0,3}$/u;
 
 /** Separators of menus, breadcrumbs and w3m table cells. */
 export const SEPARATOR_RE = /\s[|»›>·•/]\s|\s{3,}/gu;
+
+const DIGIT = /\d/u;
+const RELATIVE_CUE = /ago|yesterday/iu;
+
+/** DATE_RE and TIME_RE need a digit, RELATIVE_TIME_RE its cue words: a cheap test first, on the hot path. */
+export function hasDate(text: string): boolean {
+  return DIGIT.test(text) && DATE_RE.test(text);
+}
+
+export function hasTime(text: string): boolean {
+  return DIGIT.test(text) && TIME_RE.test(text);
+}
+
+export function hasRelativeTime(text: string): boolean {
+  return RELATIVE_CUE.test(text) && RELATIVE_TIME_RE.test(text);
+}

@@ -41,7 +41,8 @@ const TITLE_MAX_WORDS = 30;
 const HAS_LETTER_RE = /\p{L}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 
-export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
+/** Rows of the lines that can be headline candidates (short ones); null for the others. */
+export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | null)[] {
   const n = lines.length;
   const nextStrong = new Array<number>(n).fill(MAX_DISTANCE);
   let next = Infinity;
@@ -58,6 +59,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): Float64Array[] {
   for (const s of stats) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
 
   return lines.map((line, i) => {
+    if (line.text.split(' ').length > TITLE_MAX_WORDS) return null;
     const s = stats[i];
     const toks = s.key ? s.key.split(' ') : [];
     let overlap = 0;
