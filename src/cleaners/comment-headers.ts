@@ -13,6 +13,18 @@ const MAX_HEADER_WORDS = 14;
 /** Numbered comments are long; short numbered lines are lists. */
 const MIN_NUMBERED_WORDS = 12;
 
+/**
+ * Log-odds of each header shape. The software's own header strings and "NAME says:" are near
+ * certain; a name with a date is likely; a bare date line is weak (dated link lists have them
+ * too). A long numbered item only nudges, since listicles number their paragraphs too.
+ */
+const SOFTWARE_HEADER = 4;
+const GLUED_CAPS_NAME = 4;
+const NAME_AND_DATE = 3;
+const NAME_ABOVE_DATE = 2.5;
+const DATE_ONLY = 1;
+const NUMBERED_ITEM = 2;
+
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
 const BY_PREFIX_RE = /^(?:(?:posted|written|submitted|comment(?:ed)?|reply|response)\s)?by:?\s/iu;
 const NAME_RE = /^[\p{Lu}\p{Lo}@][\p{L}\p{M}\p{N}'’._-]{0,30}(?:\s[\p{L}\p{M}\p{N}'’._-]{1,30}){0,4}$/u;
@@ -44,7 +56,7 @@ export const commentHeaders: Cleaner = {
         addHint(line, 'comment-header', head.weight, ID, head.reason);
       } else if (NUMBERED_RE.test(line.text) && line.text.split(' ').length >= MIN_NUMBERED_WORDS) {
         line.head = { author: null, date: null };
-        addHint(line, 'comment', 2, ID, 'long numbered item (numbered comment list)');
+        addHint(line, 'comment', NUMBERED_ITEM, ID, 'long numbered item (numbered comment list)');
       }
       out.push(line);
     }
@@ -65,7 +77,7 @@ function headerOf(text: string, next: string | undefined): Header | null {
     // A localised date template ("%1$s at %2$s") may hold the name too: the shapes below find it.
     const shaped = author === null ? shapedHeader(text, next) : null;
     const head = { author: author ?? shaped?.head.author ?? null, date: localised.date };
-    return { head, weight: 4, reason: 'comment header in the software’s own words' };
+    return { head, weight: SOFTWARE_HEADER, reason: 'comment header in the software’s own words' };
   }
   return shapedHeader(text, next);
 }
@@ -75,7 +87,7 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   if (words > MAX_HEADER_WORDS) return null;
 
   const says = SAYS_RE.exec(text);
-  if (says && isName(says[1])) return { head: { author: clean(says[1]), date: dateIn(text) }, weight: 4, reason: '"NAME says:" header' };
+  if (says && isName(says[1])) return { head: { author: clean(says[1]), date: dateIn(text) }, weight: SOFTWARE_HEADER, reason: '"NAME says:" header' };
 
   const date = dateSpan(text);
   if (date) {
@@ -88,18 +100,18 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
     const named = BY_PREFIX_RE.test(rest);
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:says|said|on|at|@)$/iu, '').trim();
     if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
-      return { head: { author: null, date: date.text }, weight: 1, reason: 'date line' };
+      return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").
     if (isName(name) || (named && name.length <= MAX_NAME_CHARS && name.split(' ').length <= MAX_NAME_WORDS)) {
-      return { head: { author: clean(name), date: date.text }, weight: 3, reason: 'name and date line' };
+      return { head: { author: clean(name), date: date.text }, weight: NAME_AND_DATE, reason: 'name and date line' };
     }
     return null;
   }
   if (next !== undefined && isName(clean(text)) && words <= MAX_NAME_WORDS) {
     const nextDate = dateSpan(next);
     if (nextDate && next.split(' ').length <= 8) {
-      return { head: { author: clean(text), date: null }, weight: 2.5, reason: 'name line above a date line' };
+      return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
     }
   }
   return null;
@@ -146,7 +158,7 @@ function splitGluedName(line: Line): Line[] | null {
   const rest = text.slice(m[0].length - 2);
   if (rest.split(' ').length < MIN_NUMBERED_WORDS) return null;
   const header: Line = { ...line, text: text.slice(0, m[0].length - 2).trim(), hints: [], head: { author, date: null } };
-  addHint(header, 'comment-header', 4, ID, 'all-caps name glued to the comment text');
+  addHint(header, 'comment-header', GLUED_CAPS_NAME, ID, 'all-caps name glued to the comment text');
   const body: Line = { ...line, text: rest, hints: [], blankBefore: 0, head: undefined };
   return [header, body];
 }
