@@ -7,6 +7,10 @@ const ID = 'article-meta';
 /** Bylines and dateline rows are short; longer lines are text that mentions a date. */
 const MAX_META_WORDS = 12;
 const MAX_CAPTION_WORDS = 80;
+/** Log-odds: "By NAME" and a photo cue are rarely anything else; a short line with a date often is. */
+const BYLINE = 3;
+const CAPTION = 3;
+const DATE_LINE = 2.5;
 
 const BYLINE_RE =
   /^(?:(?:posted|written|published|reported|words|text|story)\s)?(?:by|von|par|por|di|door|av|przez|автор:?)\s\p{L}/iu;
@@ -31,16 +35,16 @@ export const articleMeta: Cleaner = {
       const words = line.text.split(' ').length;
       if (words <= MAX_META_WORDS) {
         if (BYLINE_RE.test(line.text) || AUTHOR_LABEL_RE.test(line.text)) {
-          addHint(line, 'byline', 3, ID, 'byline ("By NAME")');
+          addHint(line, 'byline', BYLINE, ID, 'byline ("By NAME")');
           continue;
         }
         if (hasDate(line.text) || hasRelativeTime(line.text) || DATE_LABEL_RE.test(line.text)) {
-          addHint(line, 'date', 2.5, ID, 'date line');
+          addHint(line, 'date', DATE_LINE, ID, 'date line');
           continue;
         }
       }
       if (words <= MAX_CAPTION_WORDS && CAPTION_RES.some((re) => re.test(line.text))) {
-        addHint(line, 'caption', 3, ID, 'photo caption cue');
+        addHint(line, 'caption', CAPTION, ID, 'photo caption cue');
       }
     }
   },
