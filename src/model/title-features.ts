@@ -38,6 +38,11 @@ const MAX_DISTANCE = 20;
 /** Headline candidates: lines this close above the first line of text, short, not known chrome. */
 const TITLE_WINDOW = 40;
 const TITLE_MAX_WORDS = 30;
+
+/** Only lines this short are headline candidates, so only they get headline features. */
+function shortEnough(line: Line): boolean {
+  return line.text.split(' ').length <= TITLE_MAX_WORDS;
+}
 const HAS_LETTER_RE = /\p{L}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 
@@ -59,7 +64,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
   for (const s of stats) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
 
   return lines.map((line, i) => {
-    if (line.text.split(' ').length > TITLE_MAX_WORDS) return null;
+    if (!shortEnough(line)) return null;
     const s = stats[i];
     const toks = s.key ? s.key.split(' ') : [];
     let overlap = 0;
@@ -104,7 +109,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
 export function titleCandidates(lines: Line[], first: number): number[] {
   const out: number[] = [];
   for (let i = Math.max(0, first - TITLE_WINDOW); i <= first && i < lines.length; i++) {
-    if (lines[i].text.split(' ').length > TITLE_MAX_WORDS) continue;
+    if (!shortEnough(lines[i])) continue;
     // The first line of the text itself is a candidate only if it does not end like a sentence.
     if (i === first && TERMINAL_RE.test(lines[i].text)) continue;
     if (lines[i].hints.some((h) => h.kind.startsWith('junk:'))) continue;
