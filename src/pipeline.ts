@@ -6,12 +6,14 @@ import { language } from './cleaners/language.js';
 import { lineModel } from './cleaners/line-model.js';
 import { splitGlued } from './cleaners/split-glued.js';
 import { tidyText } from './cleaners/tidy-text.js';
+import { unwrapLines } from './cleaners/unwrap-lines.js';
 import { zoneDecoder } from './cleaners/zone-decoder.js';
 
 /** The algorithm, in order. Each cleaner labels lines; the decoder decides zones. */
 export const pipeline: Cleaner[] = [
   tidyText,
   splitGlued,
+  unwrapLines,
   language,
   junkPhrases,
   commentHeaders,

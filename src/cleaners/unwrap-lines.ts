@@ -1,0 +1,125 @@
+import type { Cleaner } from '../cleaner.js';
+import type { Doc, Line } from '../doc.js';
+
+/**
+ * Renderers wrap long paragraphs: w3m at the width of a table cell (often ~80 columns), lynx at
+ * about 1,000 characters, `fmt`-style dumps at 72. Each wrapped line on its own reads like a
+ * fragment (no end punctuation, a dozen words), so the paragraph is joined back before any cleaner
+ * looks at it. A line was wrapped when the next line follows it directly and the next line's first
+ * word would not have fitted after it (the classic unwrap test), against the width the page wraps at.
+ *
+ * A run of adjacent lines has the width of its longest line, so in a run of two the first line is
+ * always "full": the test needs a width it can trust. Widths are learned from the page: a run of three
+ * or more lines, each full but the last, shows a wrap width; a shorter run is unwrapped only at a width
+ * the page has shown, or at a line longer than anything but wrapping produces. A headline
+ * over a byline, a menu, or a renderer that never wraps (one block per line) passes neither test.
+ * Text-wise continuity is required as well: the line does not end a sentence, or the next one starts
+ * in lower case.
+ */
+
+/** Narrower than this, runs are menus, headlines over bylines and table cells, not wrapped prose. */
+const MIN_WRAP_WIDTH = 60;
+/** Text this long (indentation aside) stops at a line end only because the renderer wrapped it. */
+const LONG_WRAP_TEXT = 500;
+/** How far below the width a line may stop and still show it: the longest word that wraps. */
+const WORD_SLACK = 20;
+/** Lines of a run that show its width on their own. */
+const EVIDENT_RUN = 3;
+const SENTENCE_END = /[.!?:;"”’)\]]$/u;
+const LOWER_START = /^\p{Ll}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** List items start a line of their own even inside a run. */
+const ITEM_START = /^(?:[*•·+\-–—]\s|\d{1,3}[.)]\s|#\s)/u;
+
+function width(line: Line): number {
+  return line.indent + line.text.length;
+}
+
+function firstWordLength(text: string): number {
+  const space = text.indexOf(' ');
+  return space < 0 ? text.length : space;
+}
+
+/** Lines i and i+1 are adjacent input lines with nothing between them. */
+function adjacent(lines: Line[], i: number): boolean {
+  const next = lines[i + 1];
+  return next !== undefined && next.n === lines[i].n + 1 && next.blankBefore === 0;
+}
+
+interface Run {
+  start: number;
+  /** Last line, inclusive. */
+  end: number;
+  width: number;
+}
+
+/** Maximal runs of adjacent lines, each with the width of its longest line. */
+function runs(lines: Line[]): Run[] {
+  const found: Run[] = [];
+  let start = 0;
+  let max = 0;
+  for (let i = 0; i < lines.length; i++) {
+    max = Math.max(max, width(lines[i]));
+    if (adjacent(lines, i)) continue;
+    found.push({ start, end: i, width: max });
+    start = i + 1;
+    max = 0;
+  }
+  return found;
+}
+
+/** The next line's first word would not have fitted after line i. */
+function full(lines: Line[], i: number, wrapWidth: number): boolean {
+  return width(lines[i]) + 1 + firstWordLength(lines[i + 1].text) > wrapWidth;
+}
+
+/**
+ * Line i reads on into line i+1: it ends in a word (not a rule of underscores), no list item
+ * starts, and no sentence ends before a capital.
+ */
+function continues(lines: Line[], i: number): boolean {
+  const text = lines[i].text;
+  const next = lines[i + 1].text;
+  const lastWord = text.slice(text.lastIndexOf(' ') + 1);
+  if (ITEM_START.test(next) || lastWord.length > WORD_SLACK || !LETTER_OR_DIGIT.test(lastWord)) return false;
+  return !SENTENCE_END.test(text) || LOWER_START.test(next);
+}
+
+function evident(lines: Line[], run: Run): boolean {
+  if (run.end - run.start + 1 < EVIDENT_RUN || run.width < MIN_WRAP_WIDTH) return false;
+  for (let i = run.start; i < run.end; i++) if (!full(lines, i, run.width)) return false;
+  return true;
+}
+
+export const unwrapLines: Cleaner = {
+  id: 'unwrap-lines',
+  description: 'Joins the lines of a paragraph that the renderer wrapped at a fixed width back into one line.',
+  run(doc: Doc): void {
+    const lines = doc.lines;
+    const all = runs(lines);
+    const shown = all.filter((run) => evident(lines, run)).map((run) => run.width);
+    const trusted = (w: number): boolean => w >= MIN_WRAP_WIDTH && shown.some((s) => w <= s && w >= s - WORD_SLACK);
+
+    const kept: Line[] = [];
+    for (const run of all) {
+      const shownWidth = trusted(run.width);
+      let line = lines[run.start];
+      kept.push(line);
+      for (let i = run.start; i < run.end; i++) {
+        const wrapped = shownWidth || lines[i].text.length >= LONG_WRAP_TEXT;
+        if (wrapped && full(lines, i, run.width) && continues(lines, i)) {
+          line.text = join(line.text, lines[i + 1].text);
+        } else {
+          line = lines[i + 1];
+          kept.push(line);
+        }
+      }
+    }
+    doc.lines = kept;
+  },
+};
+
+/** A word cut at a hyphen joins without a space (`pre-` + `positioned`). */
+function join(left: string, right: string): string {
+  return /\p{L}-$/u.test(left) ? left + right : `${left} ${right}`;
+}
