@@ -127,14 +127,42 @@ const COMMENT_STATES = new Set<number>([State.CStart, State.CHead, State.Comment
 /** A line the text model is this sure of is running text. */
 const RUNNING_TEXT = 2;
 
-/** Whether some line before each line is confidently running text. */
-function runningTextBefore(evidence: Evidence[]): boolean[] {
+/** A section starter this strong ("13 comments:", "Leave a Reply") comes from the software. */
+const SURE_START = 4;
+/** Headers this strong name a writer ("NAME says:", "NAME said..."), not just a date. */
+const SURE_HEADER = 3;
+/**
+ * A sure starter opens a comments section when a sure header follows within FIRST_HEADER_REACH
+ * lines (at most a "Leave a reply" line between) and another one within SECTION_REACH lines.
+ */
+const FIRST_HEADER_REACH = 2;
+const SECTION_HEADERS = 2;
+const SECTION_REACH = 30;
+
+/**
+ * Whether comments may open at each line: after a line of confident running text, or from a sure
+ * section starter followed by sure headers. The latter is a comments section even under a post
+ * whose text is a photo and a caption.
+ */
+function commentsMayOpen(evidence: Evidence[]): boolean[] {
+  const open = new Array<boolean>(evidence.length).fill(false);
   let seen = false;
-  return evidence.map((e) => {
-    const before = seen;
+  evidence.forEach((e, i) => {
+    if (!seen && e.start >= SURE_START && sureHeadersAfter(evidence, i) >= SECTION_HEADERS) seen = true;
+    open[i] = seen;
     if (e.content >= RUNNING_TEXT) seen = true;
-    return before;
   });
+  return open;
+}
+
+function sureHeadersAfter(evidence: Evidence[], i: number): number {
+  let count = 0;
+  for (let j = i + 1; j <= Math.min(evidence.length - 1, i + SECTION_REACH); j++) {
+    if ((evidence[j].header?.weight ?? 0) < SURE_HEADER) continue;
+    if (count === 0 && j > i + FIRST_HEADER_REACH) return 0;
+    count++;
+  }
+  return count;
 }
 
 const JUNK_STATES = new Set([State.Pre, State.InJunk, State.Post, State.CJunk, State.Footer]);
@@ -203,7 +231,7 @@ export const zoneDecoder: Cleaner = {
   run(doc, options) {
     const evidence = doc.lines.map(evidenceOf);
     discountTextlessHeaders(evidence);
-    const strongBefore = runningTextBefore(evidence);
+    const mayOpen = commentsMayOpen(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       start: (s) => (s === State.Pre || s === State.Meta || s === State.Body ? 0 : -Infinity),
@@ -218,8 +246,8 @@ export const zoneDecoder: Cleaner = {
         if (to === State.Post && from !== State.Post && e.end <= 0 && (e.junk?.weight ?? 0) < ARTICLE_END_JUNK) {
           return -Infinity;
         }
-        // Comments follow an article: no comments section before the first line of running text.
-        if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !strongBefore[i]) return -Infinity;
+        // Comments follow an article: no comments section before running text or a sure section start.
+        if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !mayOpen[i]) return -Infinity;
         // A comment without a header opens only on a numbered or otherwise marked item.
         if (to === State.Comment && from === State.Post && e.opener <= 0) return -Infinity;
         return cost;
