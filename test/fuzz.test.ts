@@ -59,6 +59,62 @@ const page = fc
     ].join(newline),
   );
 
+/**
+ * Article pages as real dumps have them, for the idempotence property: sentences with English's share of
+ * function words (about half the tokens) and only now and then an odd token, a headline, paragraphs of
+ * one to four sentences (now and then glued to the next one, as dumps lose breaks), and a section
+ * starter before reader comments. `page` above is word soup: fine for the other properties, but it has
+ * no body a reader would agree on, so whether its body survives a second pass says nothing.
+ */
+const stopword = fc.constantFrom(
+  'the', 'the', 'the', 'a', 'of', 'of', 'to', 'and', 'and', 'in', 'on', 'that', 'it', 'was', 'for', 'with', 'they',
+  'had', 'at', 'by', 'from', 'their', 'would', 'were', 'is', 'not', 'but', 'as', 'this', 'all', 'there', 'after',
+);
+const contentWord = fc.constantFrom(
+  'harbour', 'reopened', 'storm', 'council', 'said', 'boats', 'back', 'sea', 'noon', 'fishermen', 'week', 'storms',
+  'kept', 'every', 'boat', 'bay', 'people', 'town', 'new', 'pier', 'school', 'children', 'morning', 'ferry',
+  'timetable', 'changed', 'spring', 'island', 'hours', 'parents', 'earlier', 'winter', 'road', 'bridge', 'closed',
+  'traffic', 'slowly', 'mayor', 'promised', 'review', 'autumn', 'finished', 'money', 'repairs',
+);
+const oddWord = fc.constantFrom(
+  'café', 'naïve', 'Straße', 'über', 'Monday', 'e.g.', 'U.S.', 'Mr.', '4.5', '$3.2', 'v1.2.3', 'example.com/a.b',
+  'jane@example.org', 'https://x.test/?q=1', '“quoted”', '(aside)', '—', '...', '😀', '東京',
+);
+const proseWord = fc.oneof({ arbitrary: stopword, weight: 10 }, { arbitrary: contentWord, weight: 10 }, { arbitrary: oddWord, weight: 1 });
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const proseSentence = fc
+  .tuple(fc.array(proseWord, { minLength: 6, maxLength: 25 }), fc.constantFrom('.', '.', '.', '!', '?'))
+  .map(([ws, end]) => `${capitalise(ws.join(' '))}${end}`);
+const headline = fc
+  .tuple(fc.array(proseWord, { minLength: 3, maxLength: 12 }), fc.constantFrom('', '', '', '?'))
+  .map(([ws, end]) => `${capitalise(ws.join(' '))}${end}`);
+const proseComment = fc
+  .tuple(name, date, fc.array(proseSentence, { minLength: 1, maxLength: 3 }), fc.constantFrom('says:', 'wrote:', ''))
+  .map(([who, when, text, verb]) => [verb === '' ? who : `${who} ${verb}`, when, ...text].join('\n'));
+const commentsStarter = fc.constantFrom('3 Comments', '2 thoughts on “The harbour”', 'Comments', '4 comments:', 'Leave a Reply');
+const article = fc
+  .tuple(
+    fc.array(chrome, { maxLength: 5 }),
+    headline,
+    fc.array(fc.tuple(indent, fc.array(proseSentence, { minLength: 1, maxLength: 4 }), fc.boolean()), { minLength: 1, maxLength: 8 }),
+    fc.array(chrome, { maxLength: 4 }),
+    commentsStarter,
+    fc.array(proseComment, { maxLength: 4 }),
+    fc.array(chrome, { maxLength: 5 }),
+    fc.constantFrom('\n', '\n\n', '\r\n'),
+  )
+  .map(([nav, title, paragraphs, end, starter, comments, footer, newline]) => {
+    const body: string[] = [];
+    for (const [pad, sentences, glued] of paragraphs) {
+      const text = sentences.join(' ');
+      // A lost paragraph break: `...back to sea.The council said...`.
+      if (glued && body.length > 0 && /[.!?]$/.test(body[body.length - 1])) body[body.length - 1] += text;
+      else body.push(`${pad}${text}`);
+    }
+    const section = comments.length > 0 ? [starter, ...comments.flatMap((c) => ['', c])] : [];
+    return [...nav, '', title, '', ...body, '', ...end, ...section, '', ...footer].join(newline);
+  });
+
 const anyChar = fc.constantFrom(
   'a', 'Z', ' ', '\n', '\r', '\t', '.', ',', '!', '?', ':', '-', '*', '|', '/', '@', '#', '%', '"', '“', '”', '’',
   '(', ')', '[', ']', '1', '0', 'é', 'e\u0301', 'ß', 'א', 'ب', '東', '😀', '\u200b', '\u200d', '\u202e', '\u00ad',
@@ -74,7 +130,12 @@ const adversarial = fc.oneof(
   fc.integer({ min: 1, max: 50_000 }).map((n) => '\n'.repeat(n)),
   fc.tuple(sentence, fc.integer({ min: 100, max: 3000 })).map(([s, n]) => `${s} `.repeat(n)),
 );
-const document = fc.oneof({ arbitrary: page, weight: 6 }, { arbitrary: randomText, weight: 3 }, { arbitrary: adversarial, weight: 1 });
+const document = fc.oneof(
+  { arbitrary: page, weight: 4 },
+  { arbitrary: article, weight: 2 },
+  { arbitrary: randomText, weight: 3 },
+  { arbitrary: adversarial, weight: 1 },
+);
 
 /** Every whitespace-free piece of the output must occur in the tidied input. */
 function unsourced(result: Result, input: string): string[] {
@@ -114,15 +175,23 @@ describe('pipeline properties', () => {
     holds(fc.property(document, check), RUNS);
   }, 600_000);
 
-  // Known gap: on generated pages the learned decoder is not idempotent yet (a body cleaned again can
-  // lose a short line to chrome or to the headline). `it.fails` keeps the property running: it turns
-  // red the day the property holds, so the gap is struck off then.
+  // What "keeps that body" means: the second pass gives back the same paragraphs in the same order, except
+  // that the first one may come out as the headline. A body has nothing above it, and a short first
+  // paragraph that does not end like a sentence (a subheading, a one-line lead) reads as a headline
+  // there, as it would on any page that starts with it; it is kept, only in the `title` field.
+  //
+  // Known gap: the property fails on about 7 % of the article pages. On them the first pass takes the
+  // reader comments for the body: no line of the article scored as running text (text model ≥ 2), so
+  // the grammar allowed no comments section, and the comments ended in the body with their headers
+  // ("Sam says:", dates). The second pass drops those headers as chrome and the dates as meta.
+  // `it.fails` keeps the property running: it turns red the day the property holds.
   it.fails('keeps the body when its own body is cleaned again (idempotence: known gap)', () => {
     holds(
-      fc.property(page, (input) => {
+      fc.property(article, (input) => {
         const body = clean(input, { timeoutMs: Number.POSITIVE_INFINITY }).body;
         fc.pre(body.length > 0);
-        expect(clean(body.join('\n\n'), { timeoutMs: Number.POSITIVE_INFINITY }).body).toEqual(body);
+        const again = clean(body.join('\n\n'), { timeoutMs: Number.POSITIVE_INFINITY });
+        expect(again.title === null ? again.body : [again.title, ...again.body]).toEqual(body);
       }),
       Math.max(100, Math.round(RUNS / 10)),
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gluePoint, splitGlued } from '../src/cleaners/split-glued.js';
+import { cutLongLine, gluePoint, LONG_LINE_CHARS, splitGlued } from '../src/cleaners/split-glued.js';
 import { type Doc, newLine } from '../src/doc.js';
 import { defaultOptions } from '../src/options.js';
 
@@ -81,5 +81,57 @@ describe('splitGlued finds glue points only around candidates', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('splitGlued cuts lines longer than LONG_LINE_CHARS', () => {
+  const sentence = 'The pier opened in May. ';
+  /** Sentences up to `chars` characters (cut mid-sentence if need be), tidied: no space at the ends. */
+  const prose = (chars: number) => sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars).trim();
+
+  it('leaves a line of exactly LONG_LINE_CHARS whole and cuts one a character longer', () => {
+    const exact = `${prose(LONG_LINE_CHARS - 1)}x`;
+    expect(split(exact)).toEqual([exact]);
+    expect(split(`${exact}y`)).toHaveLength(2);
+  });
+
+  it('cuts at the last sentence end within the limit, and the parts keep line number and indent', () => {
+    const text = prose(2.5 * LONG_LINE_CHARS);
+    const doc: Doc = { source: 't', lines: [newLine(7, text, 2, 3)], lang: null, warnings: [] };
+    splitGlued.run(doc, defaultOptions);
+    const parts = doc.lines.map((l) => l.text);
+    expect(parts.join(' ')).toBe(text);
+    for (const part of parts.slice(0, -1)) {
+      expect(part.length).toBeLessThanOrEqual(LONG_LINE_CHARS);
+      expect(part.endsWith('May.')).toBe(true);
+      // The last sentence end within the limit: one more sentence would not fit.
+      expect(part.length + sentence.length).toBeGreaterThan(LONG_LINE_CHARS);
+    }
+    expect(doc.lines.map((l) => [l.n, l.indent, l.blankBefore])).toEqual(parts.map((_, k) => [7, 2, k === 0 ? 3 : 0]));
+  });
+
+  it('cuts after a closing quote or bracket that ends a sentence', () => {
+    const text = `${'word '.repeat(LONG_LINE_CHARS / 5 - 20)}it said “no.” ${'word '.repeat(LONG_LINE_CHARS / 10)}end`;
+    expect(cutLongLine(text)[0].endsWith('“no.”')).toBe(true);
+  });
+
+  it('cuts at the last space when no sentence ends in the second half of the part', () => {
+    const text = `${'word '.repeat(LONG_LINE_CHARS / 5)}end`;
+    const parts = cutLongLine(text);
+    expect(parts.join(' ')).toBe(text);
+    expect(parts[0]).toHaveLength(LONG_LINE_CHARS - 1);
+  });
+
+  it('cuts a line without spaces every LONG_LINE_CHARS characters, never inside a surrogate pair', () => {
+    expect(cutLongLine('x'.repeat(2 * LONG_LINE_CHARS + 5)).map((p) => p.length)).toEqual([LONG_LINE_CHARS, LONG_LINE_CHARS, 5]);
+    const emoji = `x${'😀'.repeat(LONG_LINE_CHARS)}`;
+    const parts = cutLongLine(emoji);
+    expect(parts.join('')).toBe(emoji);
+    expect(parts.every((p) => p.isWellFormed())).toBe(true);
+  });
+
+  it('splits glued paragraphs first, then cuts only the parts that are still too long', () => {
+    const long = prose(LONG_LINE_CHARS + 1000);
+    expect(split(`Short one.Then ${long}`)).toEqual(['Short one.', ...cutLongLine(`Then ${long}`)]);
   });
 });
