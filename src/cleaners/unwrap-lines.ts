@@ -25,7 +25,8 @@ const LONG_WRAP_TEXT = 500;
 const WORD_SLACK = 20;
 /** Lines of a run that show its width on their own. */
 const EVIDENT_RUN = 3;
-const SENTENCE_END = /[.!?:;"”’)\]]$/u;
+/** A sentence mark, maybe inside closing quotes or brackets (`it,"` ends no sentence). */
+const SENTENCE_END = /[.!?:;]["”’)\]]{0,3}$/u;
 const LOWER_START = /^\p{Ll}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** List items start a line of their own even inside a run. */
@@ -98,7 +99,8 @@ export const unwrapLines: Cleaner = {
     const lines = doc.lines;
     const all = runs(lines);
     const shown = all.filter((run) => evident(lines, run)).map((run) => run.width);
-    const trusted = (w: number): boolean => w >= MIN_WRAP_WIDTH && shown.some((s) => w <= s && w >= s - WORD_SLACK);
+    // Runs wrapped at one width end within a word's length of it, so their widths lie that close.
+    const trusted = (w: number): boolean => w >= MIN_WRAP_WIDTH && shown.some((s) => Math.abs(w - s) <= WORD_SLACK);
 
     const kept: Line[] = [];
     for (const run of all) {

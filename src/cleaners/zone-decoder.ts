@@ -349,9 +349,12 @@ const META_ZONES = new Set<Zone>(['byline', 'date', 'caption']);
 
 /** Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines not known as chrome), and says so. */
 function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
+  // The article stands above its comments: lines after the first comment are no candidates.
+  const firstComment = doc.lines.findIndex((l) => l.zone === 'comment-header' || l.zone === 'comment');
+  const end = firstComment < 0 ? doc.lines.length : firstComment;
   const keep = (least: number): number => {
     let kept = 0;
-    doc.lines.forEach((line, i) => {
+    doc.lines.slice(0, end).forEach((line, i) => {
       if ((line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !evidence[i].junk && evidence[i].content > least) {
         line.zone = 'body';
         line.by = ID;
