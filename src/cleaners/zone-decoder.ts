@@ -230,8 +230,9 @@ export const zoneDecoder: Cleaner = {
   description: 'decides zones along the page grammar: chrome, headline, meta, body, end chrome, comments, footer',
   run(doc, options) {
     const evidence = doc.lines.map(evidenceOf);
-    discountTextlessHeaders(evidence);
+    // Before the discount: a header whose comment is a smiley still shows where the section starts.
     const mayOpen = commentsMayOpen(evidence);
+    discountTextlessHeaders(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       start: (s) => (s === State.Pre || s === State.Meta || s === State.Body ? 0 : -Infinity),
