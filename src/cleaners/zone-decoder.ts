@@ -60,6 +60,11 @@ interface Evidence {
   opener: number;
   /** The line is a sentence (see isSentence). */
   sentence: boolean;
+  /**
+   * A sure comment header comes before the line. Numbered items count as comments only then:
+   * a listicle numbers its paragraphs too.
+   */
+  headerBefore: boolean;
   meta: Hint | null;
 }
 
@@ -87,6 +92,7 @@ function evidenceOf(line: Line): Evidence {
     opener: sum(h, 'comment'),
     meta: strongest(h, (k) => k === 'byline' || k === 'date' || k === 'caption'),
     sentence: isSentence(line.text),
+    headerBefore: false,
   };
 }
 
@@ -155,6 +161,14 @@ function commentsMayOpen(evidence: Evidence[]): boolean[] {
   return open;
 }
 
+function markHeadersBefore(evidence: Evidence[]): void {
+  let seen = false;
+  for (const e of evidence) {
+    e.headerBefore = seen;
+    if ((e.header?.weight ?? 0) >= SURE_HEADER) seen = true;
+  }
+}
+
 function sureHeadersAfter(evidence: Evidence[], i: number): number {
   let count = 0;
   for (let j = i + 1; j <= Math.min(evidence.length - 1, i + SECTION_REACH); j++) {
@@ -187,7 +201,7 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      return (e.sentence ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + e.opener;
+      return (e.sentence ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
   }
 }
 
@@ -232,6 +246,7 @@ export const zoneDecoder: Cleaner = {
     const evidence = doc.lines.map(evidenceOf);
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
     const mayOpen = commentsMayOpen(evidence);
+    markHeadersBefore(evidence);
     discountTextlessHeaders(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
