@@ -161,6 +161,19 @@ function commentsMayOpen(evidence: Evidence[]): boolean[] {
   return open;
 }
 
+/** A byline and date block is a few lines; a longer run of date lines is a table or a dated list. */
+const MAX_META_RUN = 4;
+
+function discountMetaRuns(evidence: Evidence[]): void {
+  const isCue = (e: Evidence) => e.meta !== null && e.meta.kind !== 'caption';
+  for (let i = 0; i < evidence.length; ) {
+    let j = i;
+    while (j < evidence.length && isCue(evidence[j])) j++;
+    if (j - i > MAX_META_RUN) for (let k = i; k < j; k++) evidence[k].meta = null;
+    i = Math.max(j, i + 1);
+  }
+}
+
 function markHeadersBefore(evidence: Evidence[]): void {
   let seen = false;
   for (const e of evidence) {
@@ -247,6 +260,7 @@ export const zoneDecoder: Cleaner = {
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
     const mayOpen = commentsMayOpen(evidence);
     markHeadersBefore(evidence);
+    discountMetaRuns(evidence);
     discountTextlessHeaders(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
