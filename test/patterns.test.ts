@@ -84,11 +84,18 @@ describe('committed patterns', () => {
     expect(compiled.length / entries.length).toBeGreaterThan(0.95);
   });
 
+  it('a date template needs a date or a time in the line', () => {
+    expect(matchCommentHeader('Audi A2 takes aim at the Nissan Juke')).toBeNull();
+    expect(matchCommentHeader('March 3, 2012 at 10:15 pm')).toEqual({ author: null, date: 'March 3, 2012 at 10:15 pm' });
+  });
+
   it('every compiled pattern matches its own text', () => {
     const missed: string[] = [];
     for (const { set, p } of compiled) {
       const isHeader = p.kind === 'header-author' || p.kind === 'header-date';
-      const sample = p.text.replaceAll('%s', isHeader ? '12 Anna' : 'Anna').replaceAll('%d', '3');
+      // A date template's line must hold a date or a time to count as a header.
+      const filler = p.kind === 'header-date' ? '12.03.2012 10:15' : isHeader ? '12 Anna' : 'Anna';
+      const sample = p.text.replaceAll('%s', filler).replaceAll('%d', '3');
       const hit = isHeader ? matchCommentHeader(sample) : matchLine(sample);
       if (hit === null && sample.length <= 200) missed.push(`${set.origin}/${set.locale}: ${p.text}`);
     }

@@ -2,6 +2,7 @@
  * Junk phrases as data: the strings a visitor sees on a page, taken from the software's own
  * translations (see scripts/gen-patterns.ts) plus hand-written English sets, and a linear-time matcher.
  */
+import { hasDate, hasTime } from '../model/shapes.js';
 import { isSpacelessChar, SPACELESS_CLASS } from '../text-stats.js';
 import handWritten from './handwritten.json' with { type: 'json' };
 import wordpress from './wordpress.json' with { type: 'json' };
@@ -333,7 +334,6 @@ function normalizeWithOffsets(text: string): { norm: string; starts: number[]; e
 
 // A comment header is a short line: a name, or a date and time.
 const MAX_HEADER_CHARS = 120;
-const HAS_DIGIT = /\p{N}/u;
 
 /**
  * The author or date of a comment-header line written with the software's own templates
@@ -348,7 +348,8 @@ export function matchCommentHeader(text: string): { author: string | null; date:
     const caps = templateCaptures(c, norm);
     if (caps === null) continue;
     if (c.entry.kind === 'header-date') {
-      if (HAS_DIGIT.test(norm)) return { author: null, date: text.trim() };
+      // The templates are as loose as "%s at %s" and "%s (%s)": the line must hold a date or a time.
+      if (hasDate(text) || hasTime(text)) return { author: null, date: text.trim() };
       continue;
     }
     // Captures are positions in the line padded with one space.
