@@ -76,7 +76,8 @@ function headerOf(text: string, next: string | undefined): Header | null {
     const author = localised.author === null ? null : clean(localised.author) || null;
     // A localised date template ("%1$s at %2$s") may hold the name too: the shapes below find it.
     const shaped = author === null ? shapedHeader(text, next) : null;
-    const head = { author: author ?? shaped?.head.author ?? null, date: localised.date };
+    // The template's date capture is the whole line when the name is inside it; the shapes' is tighter.
+    const head = { author: author ?? shaped?.head.author ?? null, date: shaped?.head.date ?? localised.date };
     return { head, weight: SOFTWARE_HEADER, reason: 'comment header in the software’s own words' };
   }
   return shapedHeader(text, next);
@@ -92,13 +93,17 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   const date = dateSpan(text);
   if (date) {
     const rest = (text.slice(0, date.start) + ' ' + text.slice(date.end))
+      // User ids and comment numbers in brackets: "by NAME (1036002) on DATE (#40751303)".
+      .replace(/\s?\([^()]{0,40}\)/gu, '')
+      .trim()
       .replace(/\s(?:at|on|um|à|a las|às|в|@)\s?$/iu, '')
       .replace(/[|,–—-]/gu, ' ')
       .replace(/\s{2,}/gu, ' ')
       .trim()
       .replace(NAME_PREFIX_RE, '');
     const named = BY_PREFIX_RE.test(rest);
-    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:says|said|on|at|@)$/iu, '').trim();
+    // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
+    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(/\s(?:says|said|on|at|@)$/iu, '').trim();
     if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { commentHeaders } from '../src/cleaners/comment-headers.js';
+import { defaultOptions } from '../src/options.js';
+import { toDoc } from '../src/split-lines.js';
+
+function header(line: string) {
+  const doc = toDoc(`${line}\nThat is a fair point, and I had not thought of it that way before.`, 't');
+  commentHeaders.run(doc, defaultOptions);
+  const hint = doc.lines[0].hints.find((h) => h.kind === 'comment-header');
+  return hint ? { weight: hint.weight, ...doc.lines[0].head } : null;
+}
+
+describe('comment headers', () => {
+  it.each([
+    ['Jane Doe says:', 'Jane Doe', null],
+    ['Jane Doe on March 3, 2012 at 10:15 pm', 'Jane Doe', 'March 3, 2012 at 10:15 pm'],
+    ['by harbourwatcher (104233) on Tuesday July 24, @03:22AM (#4075130)', 'harbourwatcher', '03:22AM'],
+    ['Posted by millpond_mike on 06/03/2013 at 09:14', 'millpond_mike', '06/03/2013 at 09:14'],
+  ])('%s', (line, author, date) => {
+    const got = header(line);
+    expect(got?.author).toBe(author);
+    if (date !== null) expect(got?.date).toBe(date);
+  });
+
+  it.each(['Audi A2 takes aim at the Nissan Juke', 'Microsoft cuts the price of its tablet (44)', 'Capitalism at work? (Score:2)'])(
+    'not a header: %s',
+    (line) => {
+      expect(header(line)).toBeNull();
+    },
+  );
+});
