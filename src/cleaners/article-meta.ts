@@ -1,6 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint } from '../doc.js';
 import { hasDate, hasRelativeTime } from '../model/shapes.js';
+import { spacedParts } from '../text-stats.js';
 
 const ID = 'article-meta';
 
@@ -32,7 +33,7 @@ export const articleMeta: Cleaner = {
   description: 'marks bylines ("By NAME"), date lines and photo captions ("(R)", "Photo:", agency credits)',
   run(doc) {
     for (const line of doc.lines) {
-      const words = line.text.split(' ').length;
+      const words = spacedParts(line.text, MAX_CAPTION_WORDS);
       if (words <= MAX_META_WORDS) {
         if (BYLINE_RE.test(line.text) || AUTHOR_LABEL_RE.test(line.text)) {
           addHint(line, 'byline', BYLINE, ID, 'byline ("By NAME")');

@@ -2,6 +2,7 @@ import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line } from '../doc.js';
 import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TIME_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
+import { spacedParts } from '../text-stats.js';
 
 const ID = 'comment-headers';
 
@@ -54,7 +55,7 @@ export const commentHeaders: Cleaner = {
       if (head) {
         line.head = head.head;
         addHint(line, 'comment-header', head.weight, ID, head.reason);
-      } else if (NUMBERED_RE.test(line.text) && line.text.split(' ').length >= MIN_NUMBERED_WORDS) {
+      } else if (NUMBERED_RE.test(line.text) && spacedParts(line.text, MIN_NUMBERED_WORDS) >= MIN_NUMBERED_WORDS) {
         line.head = { author: null, date: null };
         addHint(line, 'comment', NUMBERED_ITEM, ID, 'long numbered item (numbered comment list)');
       }
@@ -83,7 +84,7 @@ function headerOf(text: string, next: string | undefined): Header | null {
 }
 
 function shapedHeader(text: string, next: string | undefined): Header | null {
-  const words = text.split(' ').length;
+  const words = spacedParts(text, MAX_HEADER_WORDS);
   if (words > MAX_HEADER_WORDS) return null;
 
   const says = SAYS_RE.exec(text);
@@ -110,7 +111,7 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   }
   if (next !== undefined && isName(clean(text)) && words <= MAX_NAME_WORDS) {
     const nextDate = dateSpan(next);
-    if (nextDate && next.split(' ').length <= 8) {
+    if (nextDate && spacedParts(next, 8) <= 8) {
       return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
     }
   }
@@ -156,7 +157,7 @@ function splitGluedName(line: Line): Line[] | null {
   if (!m || m[1].replace(/[^\p{Lu}]/gu, '').length < 4) return null;
   const author = titleCase(m[1].trim());
   const rest = text.slice(m[0].length - 2);
-  if (rest.split(' ').length < MIN_NUMBERED_WORDS) return null;
+  if (spacedParts(rest, MIN_NUMBERED_WORDS) < MIN_NUMBERED_WORDS) return null;
   const header: Line = { ...line, text: text.slice(0, m[0].length - 2).trim(), hints: [], head: { author, date: null } };
   addHint(header, 'comment-header', GLUED_CAPS_NAME, ID, 'all-caps name glued to the comment text');
   const body: Line = { ...line, text: rest, hints: [], blankBefore: 0, head: undefined };

@@ -1,5 +1,5 @@
 import type { Line } from '../doc.js';
-import { stopwordRatio, tokens } from '../text-stats.js';
+import { spacedParts, stopwordRatio, tokens } from '../text-stats.js';
 import { BULLET_RE, EMAIL_RE, HANDLE_RE, hasDate, hasTime, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, URL_RE } from './shapes.js';
 
 /** What a reader sees in one line on its own. */
@@ -27,7 +27,7 @@ const MAX_DISTANCE = 30;
 export function lineStats(line: Line, lang: string | null): LineStats {
   const toks = tokens(line.text);
   const stop = stopwordRatio(line.text, lang);
-  const spaced = countSpaces(line.text) + 1;
+  const spaced = spacedParts(line.text);
   return {
     words: toks.length,
     chars: line.text.length,
@@ -41,12 +41,6 @@ export function lineStats(line: Line, lang: string | null): LineStats {
 }
 
 const CAPITALISED_RE = /(?:^|\s)\p{Lu}/gu;
-
-function countSpaces(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
-  return n;
-}
 
 export const FEATURE_NAMES = [
   'bias',

@@ -1,4 +1,5 @@
 import type { Line } from '../doc.js';
+import { spacedParts } from '../text-stats.js';
 import type { LineStats } from './features.js';
 import { BULLET_RE, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, URL_RE } from './shapes.js';
 
@@ -41,7 +42,7 @@ const TITLE_MAX_WORDS = 30;
 
 /** Only lines this short are headline candidates, so only they get headline features. */
 function shortEnough(line: Line): boolean {
-  return line.text.split(' ').length <= TITLE_MAX_WORDS;
+  return spacedParts(line.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS;
 }
 const HAS_LETTER_RE = /\p{L}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
