@@ -87,7 +87,11 @@ function stopwordsOf(lang: string | null): Set<string> {
 
 /** Share of tokens that are stopwords of `lang` (stopwords-iso), or of any language when `lang` is unknown. */
 export function stopwordRatio(text: string, lang: string | null): number {
-  const words = tokens(text);
+  return stopwordShare(tokens(text), lang);
+}
+
+/** Share of the tokens that are stopwords of `lang` (stopwordRatio of tokens already at hand). */
+export function stopwordShare(words: readonly string[], lang: string | null): number {
   if (words.length === 0) return 0;
   const set = stopwordsOf(lang);
   let count = 0;
