@@ -67,25 +67,16 @@ function countSeparators(text: string): number {
 
 /**
  * Per line, how many lines of the page have the same tokens, itself included (lines without
- * tokens count as one group). Only lines whose tokens join to the same length are joined and compared.
+ * tokens count as one group). Only lines whose tokens join to the same length can be equal, so
+ * only those are joined and compared.
  */
 export function sameTokenCounts(stats: LineStats[]): number[] {
-  const byLength = new Map<number, number[]>();
-  stats.forEach((s, i) => group(byLength, s.keyLength, i));
-  const counts = new Array<number>(stats.length).fill(1);
-  for (const sameLength of byLength.values()) {
-    if (sameLength.length < 2) continue;
-    const byKey = new Map<string, number[]>();
-    for (const i of sameLength) group(byKey, stats[i].tokens.join(' '), i);
-    for (const same of byKey.values()) for (const i of same) counts[i] = same.length;
-  }
-  return counts;
-}
-
-function group<K>(map: Map<K, number[]>, key: K, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
+  const lengths = new Map<number, number>();
+  for (const s of stats) lengths.set(s.keyLength, (lengths.get(s.keyLength) ?? 0) + 1);
+  const keys = stats.map((s) => ((lengths.get(s.keyLength) as number) > 1 ? s.tokens.join(' ') : null));
+  const counts = new Map<string, number>();
+  for (const key of keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return keys.map((key) => (key === null ? 1 : (counts.get(key) as number)));
 }
 
 export const FEATURE_NAMES = [
