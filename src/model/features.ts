@@ -197,6 +197,16 @@ function hasCopyright(text: string): boolean {
 
 /** Features of every line, own and from its neighbourhood, as rows in FEATURE_NAMES order. */
 export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
+  const rows: Float64Array[] = [];
+  eachFeatureRow(lines, stats, (row) => rows.push(row.slice()));
+  return rows;
+}
+
+/**
+ * The rows of featureRows one by one, in a single buffer that the next row overwrites: scoring
+ * needs no matrix, and a page of a million lines would need hundreds of MB for one.
+ */
+export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: Float64Array, i: number) => void): void {
   const n = lines.length;
   const logWords = stats.map((s) => Math.log1p(s.words));
   const terminal = stats.map((s) => (s.terminal ? 1 : 0));
@@ -211,14 +221,10 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
   }
   const densest = densestBlock(stats);
 
-  // One buffer for all rows: a typed array of its own per line costs an allocation outside the heap.
-  const width = FEATURE_NAMES.length;
-  const matrix = new Float64Array(n * width);
-  const rows: Float64Array[] = [];
+  const row = new Float64Array(FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
     const text = lines[i].text;
     const s = stats[i];
-    const row = matrix.subarray(i * width, (i + 1) * width);
     const chars = s.counts;
     const letters = chars.letters;
     const w = s.words;
@@ -260,9 +266,8 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = i >= densest.start && i <= densest.end ? 1 : 0;
     row[f++] = /^\[[^\]]{0,200}\]$/u.test(text) ? 1 : 0;
     row[f++] = hasCopyright(text) ? 1 : 0;
-    rows.push(row);
+    visit(row, i);
   }
-  return rows;
 }
 
 function windowMean(values: number[], i: number, radius: number): number {

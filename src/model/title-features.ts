@@ -47,6 +47,15 @@ function shortEnough(line: Line): boolean {
 
 /** Rows of the lines that can be headline candidates (short ones); null for the others. */
 export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | null)[] {
+  const rows: (Float64Array | null)[] = new Array(lines.length).fill(null);
+  eachTitleRow(lines, stats, (row, i) => {
+    rows[i] = row.slice();
+  });
+  return rows;
+}
+
+/** The rows of titleRows one by one, in one buffer that the next row overwrites (as eachFeatureRow). */
+export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Float64Array, i: number) => void): void {
   const n = lines.length;
   const nextStrong = new Array<number>(n).fill(MAX_DISTANCE);
   let next = Infinity;
@@ -60,12 +69,9 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
   const firstText = new Set(firstStrong >= 0 ? stats[firstStrong].tokens : []);
   const hasMeta = lines.map((l) => l.hints.some((h) => h.kind === 'byline' || h.kind === 'date'));
   const same = sameTokenCounts(stats);
-  // One buffer for all rows, as in featureRows.
-  const width = TITLE_FEATURE_NAMES.length;
-  const matrix = new Float64Array(n * width);
-
-  return lines.map((line, i) => {
-    if (!shortEnough(line)) return null;
+  const row = new Float64Array(TITLE_FEATURE_NAMES.length);
+  lines.forEach((line, i) => {
+    if (!shortEnough(line)) return;
     const s = stats[i];
     const toks = s.tokens;
     let overlap = 0;
@@ -74,7 +80,6 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
       if (textWords.has(t)) overlap++;
       if (firstText.has(t)) overlapFirst++;
     }
-    const row = matrix.subarray(i * width, (i + 1) * width);
     let f = 0;
     row[f++] = 1;
     row[f++] = Math.log1p(s.words);
@@ -101,7 +106,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
     row[f++] = hasMeta[i + 1] || hasMeta[i + 2] ? 1 : 0;
     row[f++] = toks.length ? overlapFirst / toks.length : 0;
     row[f++] = firstStrong < 0 ? 1 : Math.max(-1, Math.min(1, (firstStrong - i) / MAX_DISTANCE));
-    return row;
+    visit(row, i);
   });
 }
 
