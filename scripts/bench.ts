@@ -130,12 +130,17 @@ await new Promise((resolve) => out.on('close', resolve));
 
 interface Measured {
   seconds: number;
+  /** User and system CPU time of all the process's threads, as of the last sample before it exited. */
+  cpuSeconds: number;
   peakRssMb: number;
   code: number | null;
   stderr: string;
 }
 
-/** Run a command, timing it and polling its peak RSS (VmHWM) from /proc. */
+/** Kernel clock ticks per second (USER_HZ), the unit of the CPU times in /proc/<pid>/stat; 100 on Linux. */
+const CLOCK_TICKS = 100;
+
+/** Run a command, timing it and polling its peak RSS (VmHWM) and CPU time from /proc. */
 function measure(args: string[], stdoutFile: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -147,11 +152,16 @@ function measure(args: string[], stdoutFile: string): Promise<Measured> {
       stderr += chunk.toString();
     });
     let peakKb = 0;
+    let cpuTicks = 0;
     const poll = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
         if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+        // utime and stime are fields 14 and 15; the command name before them may hold spaces.
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpuTicks = Number(fields[11]) + Number(fields[12]);
       } catch {
         // The process has just exited.
       }
@@ -159,7 +169,8 @@ function measure(args: string[], stdoutFile: string): Promise<Measured> {
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(poll);
-      out.end(() => resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: peakKb / 1024, code, stderr }));
+      const seconds = (performance.now() - started) / 1000;
+      out.end(() => resolve({ seconds, cpuSeconds: cpuTicks / CLOCK_TICKS, peakRssMb: peakKb / 1024, code, stderr }));
     });
   });
 }
@@ -201,7 +212,9 @@ async function main(argv: string[]): Promise<number> {
 
     const limit = await measure(['--input-type=module', '-e', LIMIT_SCRIPT, corpus, output], output + '.limit');
     if (limit.code !== 0) throw new Error(`limit script failed: ${limit.stderr}`);
-    process.stdout.write(`limit (read, parse, write JSONL): ${rate(limit.seconds)}, peak RSS ${fmt(limit.peakRssMb, 0)} MB\n`);
+    process.stdout.write(
+      `limit (read, parse, write JSONL): ${rate(limit.seconds)}, CPU ${fmt(limit.cpuSeconds)} s, peak RSS ${fmt(limit.peakRssMb, 0)} MB\n`,
+    );
     const seconds: Record<number, number> = {};
     for (const jobs of [...new Set([1, 2, cores])]) {
       const run = await measure([bin, corpus, '--jobs', String(jobs), '-q'], output);
@@ -209,8 +222,10 @@ async function main(argv: string[]): Promise<number> {
       seconds[jobs] = run.seconds;
       const ratio = (100 * limit.seconds) / run.seconds;
       const speedUp = jobs > 1 ? `, speed-up ${fmt(seconds[1] / run.seconds, 2)}× over --jobs 1` : '';
+      // On a shared machine wall time depends on the other load; CPU time much less so.
+      const cpu = `CPU ${fmt(run.cpuSeconds)} s (${fmt((100 * limit.cpuSeconds) / run.cpuSeconds)} % of the limit's)`;
       process.stdout.write(
-        `pagesift --jobs ${jobs}: ${rate(run.seconds)}, ${fmt(ratio)} % of the limit${speedUp}, peak RSS ${fmt(run.peakRssMb, 0)} MB\n`,
+        `pagesift --jobs ${jobs}: ${rate(run.seconds)}, ${fmt(ratio)} % of the limit${speedUp}, ${cpu}, peak RSS ${fmt(run.peakRssMb, 0)} MB\n`,
       );
     }
     process.stdout.write(`(${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cores} cores)\n`);

@@ -17,6 +17,16 @@ const ASCII_TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
+/**
+ * The number of parts `text.split(' ')` gives, counted without building them and no further than
+ * `cap + 1`: word-count thresholds run on every line, and long lines would allocate arrays for nothing.
+ */
+export function spacedParts(text: string, cap = Infinity): number {
+  let parts = 1;
+  for (let i = text.indexOf(' '); i >= 0 && parts <= cap; i = text.indexOf(' ', i + 1)) parts++;
+  return parts;
+}
+
 /** Whether the first character of `text` belongs to a script written without spaces. */
 export function isSpacelessChar(text: string): boolean {
   return SPACELESS_CHAR.test(text);
@@ -77,7 +87,11 @@ function stopwordsOf(lang: string | null): Set<string> {
 
 /** Share of tokens that are stopwords of `lang` (stopwords-iso), or of any language when `lang` is unknown. */
 export function stopwordRatio(text: string, lang: string | null): number {
-  const words = tokens(text);
+  return stopwordShare(tokens(text), lang);
+}
+
+/** Share of the tokens that are stopwords of `lang` (stopwordRatio of tokens already at hand). */
+export function stopwordShare(words: readonly string[], lang: string | null): number {
   if (words.length === 0) return 0;
   const set = stopwordsOf(lang);
   let count = 0;

@@ -46,6 +46,20 @@ describe('order and the worker pool', () => {
   });
 });
 
+describe('memory', () => {
+  it('turns a document that runs its worker out of heap into an error record, and cleans the rest of its batch', async () => {
+    // A million one-word list items: a few MB of text, but far more Line objects than a worker's heap holds.
+    const huge = '- a\n'.repeat(1_250_000);
+    const lines = [{ id: 'before', text: syntheticDump(1) }, { id: 'huge', text: huge }, { id: 'after', text: syntheticDump(2) }];
+    writeFileSync(at('huge.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n'));
+    const ran = await pagesift(['huge.jsonl', '--jobs', '2'], { cwd: work.dir });
+    expect(ran.code).toBe(1);
+    expect(sourcesOf(ran.stdout)).toEqual(['before', 'huge.jsonl:2', 'after']);
+    expect(JSON.parse(ran.stdout.split('\n')[1])).toEqual({ source: 'huge.jsonl:2', error: 'out of memory' });
+    expect(ran.stderr).toContain('huge.jsonl:2: out of memory');
+  });
+});
+
 describe('stdin → stdout JSONL filter contract', () => {
   it('writes one line per input line, in order, with error records in place', async () => {
     const input = ['{"id":"a","text":"First page text."}', 'not json', '{"id":"c","text":"Third page text."}'].join('\n');

@@ -2,6 +2,8 @@ import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line } from '../doc.js';
 import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TIME_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
+import { memoByText } from '../line-memo.js';
+import { spacedParts } from '../text-stats.js';
 
 const ID = 'comment-headers';
 
@@ -52,9 +54,10 @@ export const commentHeaders: Cleaner = {
       }
       const head = headerOf(line.text, lines[i + 1]?.text);
       if (head) {
-        line.head = head.head;
+        // Shapes of repeated lines are shared: each line gets its own head.
+        line.head = { ...head.head };
         addHint(line, 'comment-header', head.weight, ID, head.reason);
-      } else if (NUMBERED_RE.test(line.text) && line.text.split(' ').length >= MIN_NUMBERED_WORDS) {
+      } else if (NUMBERED_RE.test(line.text) && spacedParts(line.text, MIN_NUMBERED_WORDS) >= MIN_NUMBERED_WORDS) {
         line.head = { author: null, date: null };
         addHint(line, 'comment', NUMBERED_ITEM, ID, 'long numbered item (numbered comment list)');
       }
@@ -70,8 +73,14 @@ interface Header {
   reason: string;
 }
 
+/** Lines repeat (menus, dates, "Reply"): what a line is on its own is looked up once per text. */
+const localisedHeader = memoByText(matchCommentHeader);
+const ownShape = memoByText(shapeOf);
+/** A name on a line of its own: a header if a short date line follows. */
+const NAME_LINE = 'name line';
+
 function headerOf(text: string, next: string | undefined): Header | null {
-  const localised = matchCommentHeader(text);
+  const localised = localisedHeader(text);
   if (localised) {
     const author = localised.author === null ? null : clean(localised.author) || null;
     // A localised date template ("%1$s at %2$s") may hold the name too: the shapes below find it.
@@ -84,7 +93,20 @@ function headerOf(text: string, next: string | undefined): Header | null {
 }
 
 function shapedHeader(text: string, next: string | undefined): Header | null {
-  const words = text.split(' ').length;
+  const own = ownShape(text);
+  if (own !== NAME_LINE) return own;
+  if (next !== undefined) {
+    const nextDate = dateSpan(next);
+    if (nextDate && spacedParts(next, 8) <= 8) {
+      return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
+    }
+  }
+  return null;
+}
+
+/** The header shape of a line without its neighbours. */
+function shapeOf(text: string): Header | typeof NAME_LINE | null {
+  const words = spacedParts(text, MAX_HEADER_WORDS);
   if (words > MAX_HEADER_WORDS) return null;
 
   const says = SAYS_RE.exec(text);
@@ -113,13 +135,7 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
     }
     return null;
   }
-  if (next !== undefined && isName(clean(text)) && words <= MAX_NAME_WORDS) {
-    const nextDate = dateSpan(next);
-    if (nextDate && next.split(' ').length <= 8) {
-      return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
-    }
-  }
-  return null;
+  return isName(clean(text)) && words <= MAX_NAME_WORDS ? NAME_LINE : null;
 }
 
 function isName(text: string): boolean {
@@ -161,7 +177,7 @@ function splitGluedName(line: Line): Line[] | null {
   if (!m || m[1].replace(/[^\p{Lu}]/gu, '').length < 4) return null;
   const author = titleCase(m[1].trim());
   const rest = text.slice(m[0].length - 2);
-  if (rest.split(' ').length < MIN_NUMBERED_WORDS) return null;
+  if (spacedParts(rest, MIN_NUMBERED_WORDS) < MIN_NUMBERED_WORDS) return null;
   const header: Line = { ...line, text: text.slice(0, m[0].length - 2).trim(), hints: [], head: { author, date: null } };
   addHint(header, 'comment-header', GLUED_CAPS_NAME, ID, 'all-caps name glued to the comment text');
   const body: Line = { ...line, text: rest, hints: [], blankBefore: 0, head: undefined };

@@ -1,5 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type HintKind, type JunkKind } from '../doc.js';
+import { memoByText } from '../line-memo.js';
 import { matchLine, type PhraseKind } from '../patterns/index.js';
 
 // Log-odds weights: a whole line that is a known UI string is near-certain junk; a line that only
@@ -23,6 +24,9 @@ const ZONES: Record<PhraseKind, { zone: JunkKind; extra?: HintKind }> = {
   meta: { zone: 'meta' },
 };
 
+/** UI strings are the lines that repeat most, on a page and across a site's pages. */
+const phraseOf = memoByText(matchLine);
+
 /**
  * Labels lines that are the software's own UI strings (WordPress in 60+ locales, Jetpack, Disqus...).
  * Localised comment headers (`matchCommentHeader`) are read by the comment-headers cleaner.
@@ -32,7 +36,7 @@ export const junkPhrases: Cleaner = {
   description: 'Mark known UI strings: comment forms, share bars, navigation, footers, cookie banners.',
   run(doc) {
     for (const line of doc.lines) {
-      const match = matchLine(line.text);
+      const match = phraseOf(line.text);
       if (match) {
         const weight = match.whole ? WHOLE_WEIGHT : PREFIX_WEIGHT;
         const reason = `${match.origin}/${match.locale}: "${match.phrase}"`;

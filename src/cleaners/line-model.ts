@@ -1,8 +1,8 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint } from '../doc.js';
-import { FEATURE_NAMES, featureRows, lineStats } from '../model/features.js';
+import { eachFeatureRow, FEATURE_NAMES, lineStats } from '../model/features.js';
 import { logit } from '../model/logistic.js';
-import { TITLE_FEATURE_NAMES, titleRows } from '../model/title-features.js';
+import { eachTitleRow, TITLE_FEATURE_NAMES } from '../model/title-features.js';
 import weights from '../model/weights.json' with { type: 'json' };
 
 checkNames('body', weights.body.features, FEATURE_NAMES);
@@ -13,15 +13,20 @@ export const lineModel: Cleaner = {
   id: 'line-model',
   description: 'scores each line as body text and as headline with logistic models fitted on WCXB and Readability pages',
   run(doc) {
-    const stats = doc.lines.map((line) => lineStats(line, doc.lang));
-    const body = featureRows(doc.lines, stats).map((row) => logit(weights.body.weights, row));
-    const title = titleRows(doc.lines, stats);
-    doc.lines.forEach((line, i) => {
+    const lines = doc.lines;
+    const stats = lines.map((line) => lineStats(line, doc.lang));
+    const body = new Float64Array(lines.length);
+    eachFeatureRow(lines, stats, (row, i) => {
+      body[i] = logit(weights.body.weights, row);
+    });
+    // Only short lines can be headlines and have a headline score.
+    const title = new Map<number, number>();
+    eachTitleRow(lines, stats, (row, i) => title.set(i, logit(weights.title.weights, row)));
+    lines.forEach((line, i) => {
       const z = body[i];
       addHint(line, 'body', z, 'line-model', `text model ${z >= 0 ? '+' : ''}${z.toFixed(1)}`);
-      const row = title[i];
-      if (row === null) return;
-      const t = logit(weights.title.weights, row);
+      const t = title.get(i);
+      if (t === undefined) return;
       addHint(line, 'title', t, 'line-model', `headline model ${t >= 0 ? '+' : ''}${t.toFixed(1)}`);
     });
   },

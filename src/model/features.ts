@@ -1,6 +1,6 @@
 import type { Line } from '../doc.js';
-import { stopwordRatio, tokens } from '../text-stats.js';
-import { BULLET_RE, EMAIL_RE, HANDLE_RE, hasDate, hasTime, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, URL_RE } from './shapes.js';
+import { stopwordShare, tokens } from '../text-stats.js';
+import { BULLET_RE, DATE_RE, EMAIL_RE, endsLikeSentence, HANDLE_RE, hasUrl, NUMBERED_RE, SEPARATOR_RE, TIME_RE } from './shapes.js';
 
 /** What a reader sees in one line on its own. */
 export interface LineStats {
@@ -13,7 +13,14 @@ export interface LineStats {
   strong: boolean;
   /** The line holds a calendar date. */
   date: boolean;
-  key: string;
+  /** Lower-cased word tokens (see text-stats `tokens`). */
+  tokens: readonly string[];
+  /** Length of the tokens joined by spaces: lines with different lengths cannot repeat each other. */
+  keyLength: number;
+  counts: CharCounts;
+  /** Menu and table separators, counted up to MAX_SEPARATORS. */
+  separators: number;
+  url: boolean;
 }
 
 // jusText's "good" paragraph: over 200 characters with a stopword density of 0.3 or more
@@ -23,29 +30,53 @@ const STRONG_WORDS = 15;
 const STRONG_STOPWORDS = 0.25;
 /** Lines farther than this from running text count as far (distance feature saturates). */
 const MAX_DISTANCE = 30;
+/** The separators feature saturates at five (a menu is a menu). */
+const MAX_SEPARATORS = 5;
 
 export function lineStats(line: Line, lang: string | null): LineStats {
-  const toks = tokens(line.text);
-  const stop = stopwordRatio(line.text, lang);
-  const spaced = countSpaces(line.text) + 1;
+  const text = line.text;
+  const toks = tokens(text);
+  const stop = stopwordShare(toks, lang);
+  const chars = charCounts(text);
+  let keyLength = toks.length - 1;
+  for (const t of toks) keyLength += t.length;
   return {
     words: toks.length,
-    chars: line.text.length,
+    chars: text.length,
     stopwords: stop,
-    terminal: TERMINAL_RE.test(line.text),
-    capitalised: (line.text.match(CAPITALISED_RE)?.length ?? 0) / spaced,
+    terminal: endsLikeSentence(text),
+    capitalised: chars.capitalised / (chars.spaces + 1),
     strong: toks.length >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
-    date: hasDate(line.text),
-    key: toks.join(' '),
+    date: chars.asciiDigit && DATE_RE.test(text),
+    tokens: toks,
+    keyLength: Math.max(0, keyLength),
+    counts: chars,
+    separators: countSeparators(text),
+    url: hasUrl(text),
   };
 }
 
-const CAPITALISED_RE = /(?:^|\s)\p{Lu}/gu;
+const SEPARATORS = new RegExp(SEPARATOR_RE);
 
-function countSpaces(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) n++;
-  return n;
+function countSeparators(text: string): number {
+  SEPARATORS.lastIndex = 0;
+  let found = 0;
+  while (found < MAX_SEPARATORS && SEPARATORS.exec(text)) found++;
+  return found;
+}
+
+/**
+ * Per line, how many lines of the page have the same tokens, itself included (lines without
+ * tokens count as one group). Only lines whose tokens join to the same length can be equal, so
+ * only those are joined and compared.
+ */
+export function sameTokenCounts(stats: LineStats[]): number[] {
+  const lengths = new Map<number, number>();
+  for (const s of stats) lengths.set(s.keyLength, (lengths.get(s.keyLength) ?? 0) + 1);
+  const keys = stats.map((s) => ((lengths.get(s.keyLength) as number) > 1 ? s.tokens.join(' ') : null));
+  const counts = new Map<string, number>();
+  for (const key of keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return keys.map((key) => (key === null ? 1 : (counts.get(key) as number)));
 }
 
 export const FEATURE_NAMES = [
@@ -90,40 +121,72 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-const LOWER_RE = /\p{Ll}/u;
+const LOWER_ONE = /\p{Ll}/u;
+const UPPER_ONE = /\p{Lu}/u;
 const PUNCT_ONE = /[\p{P}\p{S}]/u;
 const DIGIT_ONE = /\p{N}/u;
 const LETTER_ONE = /\p{L}/u;
+const SPACE_ONE = /\s/u;
 
-interface CharCounts {
+/** What one pass over a line's characters finds. */
+export interface CharCounts {
   letters: number;
   digits: number;
   punctuation: number;
+  /** Plain spaces. */
+  spaces: number;
+  /** Capital letters that start the line or follow whitespace (`(?:^|\s)\p{Lu}`). */
+  capitalised: number;
+  /** A lower-case letter (`\p{Ll}`). */
+  lower: boolean;
+  /** An ASCII digit (`\d`), which every date and time pattern needs. */
+  asciiDigit: boolean;
 }
 
-/** Letters, digits and punctuation or symbols of a line, in one pass (ASCII without regexes). */
+/**
+ * Letters, digits, punctuation or symbols, spaces and capitals of a line in one pass over its code
+ * points: ASCII without regexes, other characters by their Unicode property.
+ */
 function charCounts(text: string): CharCounts {
-  const counts = { letters: 0, digits: 0, punctuation: 0 };
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
+  const counts: CharCounts = { letters: 0, digits: 0, punctuation: 0, spaces: 0, capitalised: 0, lower: false, asciiDigit: false };
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (code < 128) {
-      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) counts.letters++;
-      else if (code >= 48 && code <= 57) counts.digits++;
-      else if (code > 32 && code < 127) counts.punctuation++;
-    } else if (LETTER_ONE.test(ch)) counts.letters++;
-    else if (DIGIT_ONE.test(ch)) counts.digits++;
+      if (code >= 97 && code <= 122) {
+        counts.letters++;
+        counts.lower = true;
+      } else if (code >= 65 && code <= 90) {
+        counts.letters++;
+        if (afterSpace) counts.capitalised++;
+      } else if (code >= 48 && code <= 57) {
+        counts.digits++;
+        counts.asciiDigit = true;
+      } else if (code > 32 && code < 127) counts.punctuation++;
+      else if (code === 32) counts.spaces++;
+      afterSpace = code === 32 || (code >= 9 && code <= 13);
+      continue;
+    }
+    // A surrogate pair is one code point; a lone surrogate is a character of its own, as in `for…of`.
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const ch = pair ? text.slice(i, i + 2) : text[i];
+    if (pair) i++;
+    if (LETTER_ONE.test(ch)) {
+      counts.letters++;
+      if (!counts.lower && LOWER_ONE.test(ch)) counts.lower = true;
+      if (afterSpace && UPPER_ONE.test(ch)) counts.capitalised++;
+    } else if (DIGIT_ONE.test(ch)) counts.digits++;
     else if (PUNCT_ONE.test(ch)) counts.punctuation++;
+    afterSpace = SPACE_ONE.test(ch);
   }
   return counts;
 }
 
-/** What every URL_RE match contains: a scheme, `www.` or one of its top-level domains. */
-const URL_CUE = /https?:\/\/|www\.|\.(?:com|org|net|edu|gov|io|co|uk|de|fr)\b/iu;
 const COPYRIGHT_RE = /©|\(c\)\s?\d{4}|\ball rights reserved\b/iu;
 
 /** URL, e-mail or handle; each regex runs only where its cue is in the line. */
-function hasLinkShape(text: string): boolean {
-  if (URL_CUE.test(text) && URL_RE.test(text)) return true;
+function hasLinkShape(text: string, url: boolean): boolean {
+  if (url) return true;
   if (text.includes('@') && EMAIL_RE.test(text)) return true;
   return (text.includes('@') || text.includes('#')) && HANDLE_RE.test(text);
 }
@@ -132,17 +195,22 @@ function hasCopyright(text: string): boolean {
   return (text.includes('©') || text.includes('(') || /ights/iu.test(text)) && COPYRIGHT_RE.test(text);
 }
 
-function count(text: string, re: RegExp): number {
-  return text.match(re)?.length ?? 0;
-}
-
 /** Features of every line, own and from its neighbourhood, as rows in FEATURE_NAMES order. */
 export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
+  const rows: Float64Array[] = [];
+  eachFeatureRow(lines, stats, (row) => rows.push(row.slice()));
+  return rows;
+}
+
+/**
+ * The rows of featureRows one by one, in a single buffer that the next row overwrites: scoring
+ * needs no matrix, and a page of a million lines would need hundreds of MB for one.
+ */
+export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: Float64Array, i: number) => void): void {
   const n = lines.length;
   const logWords = stats.map((s) => Math.log1p(s.words));
   const terminal = stats.map((s) => (s.terminal ? 1 : 0));
-  const repeats = new Map<string, number>();
-  for (const s of stats) if (s.key) repeats.set(s.key, (repeats.get(s.key) ?? 0) + 1);
+  const same = sameTokenCounts(stats);
 
   const distance = distanceToStrong(stats);
   const strongPrefix: number[] = [];
@@ -153,12 +221,11 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
   }
   const densest = densestBlock(stats);
 
-  const rows: Float64Array[] = [];
+  const row = new Float64Array(FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
     const text = lines[i].text;
     const s = stats[i];
-    const row = new Float64Array(FEATURE_NAMES.length);
-    const chars = charCounts(text);
+    const chars = s.counts;
     const letters = chars.letters;
     const w = s.words;
     let f = 0;
@@ -176,15 +243,15 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = BULLET_RE.test(text) ? 1 : 0;
     row[f++] = NUMBERED_RE.test(text) ? 1 : 0;
     row[f++] = s.capitalised;
-    row[f++] = letters >= 4 && !LOWER_RE.test(text) ? 1 : 0;
+    row[f++] = letters >= 4 && !chars.lower ? 1 : 0;
     row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
-    row[f++] = hasTime(text) ? 1 : 0;
-    row[f++] = hasLinkShape(text) ? 1 : 0;
-    row[f++] = Math.min(5, count(text, SEPARATOR_RE)) / 5;
+    row[f++] = chars.asciiDigit && TIME_RE.test(text) ? 1 : 0;
+    row[f++] = hasLinkShape(text, s.url) ? 1 : 0;
+    row[f++] = s.separators / MAX_SEPARATORS;
     row[f++] = chars.punctuation / Math.max(1, s.chars);
     row[f++] = n > 1 ? i / (n - 1) : 0;
-    row[f++] = (repeats.get(s.key) ?? 0) > 1 ? 1 : 0;
+    row[f++] = s.words > 0 && same[i] > 1 ? 1 : 0;
     row[f++] = lines[i].indent > 0 ? 1 : 0;
     row[f++] = lines[i].blankBefore > 0 ? 1 : 0;
     row[f++] = i > 0 ? logWords[i - 1] : 0;
@@ -199,9 +266,8 @@ export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
     row[f++] = i >= densest.start && i <= densest.end ? 1 : 0;
     row[f++] = /^\[[^\]]{0,200}\]$/u.test(text) ? 1 : 0;
     row[f++] = hasCopyright(text) ? 1 : 0;
-    rows.push(row);
+    visit(row, i);
   }
-  return rows;
 }
 
 function windowMean(values: number[], i: number, radius: number): number {

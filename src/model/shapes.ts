@@ -34,11 +34,20 @@ export const NUMBERED_RE = /^\(?\d{1,3}[.)]\s/u;
 
 /** Sentence-final punctuation in any script, optionally followed by closing quotes or brackets. */
 export const TERMINAL_RE = /[.!?。！？…؟।][”"'’»)\]]{0,3}$/u;
+/** TERMINAL_RE matches at most this many UTF-16 units, all at the end of the line. */
+const TERMINAL_MAX_UNITS = 4;
+
+/** TERMINAL_RE on the end of the line only: the regex engine would try every position of a long line. */
+export function endsLikeSentence(text: string): boolean {
+  return TERMINAL_RE.test(text.length > TERMINAL_MAX_UNITS ? text.slice(-TERMINAL_MAX_UNITS) : text);
+}
 
 /** Separators of menus, breadcrumbs and w3m table cells. */
 export const SEPARATOR_RE = /\s[|»›>·•/]\s|\s{3,}/gu;
 
 const DIGIT = /\d/u;
+/** What every URL_RE match contains: a scheme, `www.` or one of its top-level domains. */
+const URL_CUE = /https?:\/\/|www\.|\.(?:com|org|net|edu|gov|io|co|uk|de|fr)\b/iu;
 const RELATIVE_CUE = /ago|yesterday/iu;
 
 /** DATE_RE and TIME_RE need a digit, RELATIVE_TIME_RE its cue words: a cheap test first, on the hot path. */
@@ -48,6 +57,10 @@ export function hasDate(text: string): boolean {
 
 export function hasTime(text: string): boolean {
   return DIGIT.test(text) && TIME_RE.test(text);
+}
+
+export function hasUrl(text: string): boolean {
+  return URL_CUE.test(text) && URL_RE.test(text);
 }
 
 export function hasRelativeTime(text: string): boolean {

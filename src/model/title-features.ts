@@ -1,6 +1,7 @@
 import type { Line } from '../doc.js';
-import type { LineStats } from './features.js';
-import { BULLET_RE, NUMBERED_RE, SEPARATOR_RE, TERMINAL_RE, URL_RE } from './shapes.js';
+import { spacedParts } from '../text-stats.js';
+import { type LineStats, sameTokenCounts } from './features.js';
+import { BULLET_RE, endsLikeSentence, NUMBERED_RE } from './shapes.js';
 
 /** Features of a line as a headline candidate: its shape, and where it sits relative to the running text. */
 export const TITLE_FEATURE_NAMES = [
@@ -41,13 +42,20 @@ const TITLE_MAX_WORDS = 30;
 
 /** Only lines this short are headline candidates, so only they get headline features. */
 function shortEnough(line: Line): boolean {
-  return line.text.split(' ').length <= TITLE_MAX_WORDS;
+  return spacedParts(line.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS;
 }
-const HAS_LETTER_RE = /\p{L}/u;
-const HAS_LOWER_RE = /\p{Ll}/u;
 
 /** Rows of the lines that can be headline candidates (short ones); null for the others. */
 export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | null)[] {
+  const rows: (Float64Array | null)[] = new Array(lines.length).fill(null);
+  eachTitleRow(lines, stats, (row, i) => {
+    rows[i] = row.slice();
+  });
+  return rows;
+}
+
+/** The rows of titleRows one by one, in one buffer that the next row overwrites (as eachFeatureRow). */
+export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Float64Array, i: number) => void): void {
   const n = lines.length;
   const nextStrong = new Array<number>(n).fill(MAX_DISTANCE);
   let next = Infinity;
@@ -57,23 +65,21 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
   }
   const firstStrong = stats.findIndex((s) => s.strong);
   const textWords = new Set<string>();
-  for (const s of stats) if (s.strong) for (const t of s.key.split(' ')) textWords.add(t);
-  const firstText = new Set(firstStrong >= 0 ? stats[firstStrong].key.split(' ') : []);
+  for (const s of stats) if (s.strong) for (const t of s.tokens) textWords.add(t);
+  const firstText = new Set(firstStrong >= 0 ? stats[firstStrong].tokens : []);
   const hasMeta = lines.map((l) => l.hints.some((h) => h.kind === 'byline' || h.kind === 'date'));
-  const seen = new Map<string, number>();
-  for (const s of stats) seen.set(s.key, (seen.get(s.key) ?? 0) + 1);
-
-  return lines.map((line, i) => {
-    if (!shortEnough(line)) return null;
+  const same = sameTokenCounts(stats);
+  const row = new Float64Array(TITLE_FEATURE_NAMES.length);
+  lines.forEach((line, i) => {
+    if (!shortEnough(line)) return;
     const s = stats[i];
-    const toks = s.key ? s.key.split(' ') : [];
+    const toks = s.tokens;
     let overlap = 0;
     let overlapFirst = 0;
     for (const t of toks) {
       if (textWords.has(t)) overlap++;
       if (firstText.has(t)) overlapFirst++;
     }
-    const row = new Float64Array(TITLE_FEATURE_NAMES.length);
     let f = 0;
     row[f++] = 1;
     row[f++] = Math.log1p(s.words);
@@ -81,17 +87,16 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
     row[f++] = s.terminal ? 1 : 0;
     row[f++] = line.text.endsWith(':') ? 1 : 0;
     row[f++] = s.capitalised;
-    row[f++] = HAS_LETTER_RE.test(line.text) && !HAS_LOWER_RE.test(line.text) ? 1 : 0;
+    row[f++] = s.counts.letters > 0 && !s.counts.lower ? 1 : 0;
     row[f++] = n > 1 ? i / (n - 1) : 0;
     row[f++] = s.date ? 1 : 0;
-    SEPARATOR_RE.lastIndex = 0;
-    row[f++] = SEPARATOR_RE.test(line.text) ? 1 : 0;
-    row[f++] = URL_RE.test(line.text) ? 1 : 0;
+    row[f++] = s.separators > 0 ? 1 : 0;
+    row[f++] = s.url ? 1 : 0;
     row[f++] = BULLET_RE.test(line.text) || NUMBERED_RE.test(line.text) ? 1 : 0;
     row[f++] = Math.log1p(nextStrong[i]) / Math.log1p(MAX_DISTANCE);
     row[f++] = firstStrong < 0 || i < firstStrong ? 1 : 0;
     row[f++] = toks.length ? overlap / toks.length : 0;
-    row[f++] = (seen.get(s.key) ?? 0) > 1 ? 1 : 0;
+    row[f++] = same[i] > 1 ? 1 : 0;
     row[f++] = line.blankBefore > 0 ? 1 : 0;
     row[f++] = i === 0 ? 1 : 0;
     row[f++] = s.stopwords;
@@ -101,7 +106,7 @@ export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | nu
     row[f++] = hasMeta[i + 1] || hasMeta[i + 2] ? 1 : 0;
     row[f++] = toks.length ? overlapFirst / toks.length : 0;
     row[f++] = firstStrong < 0 ? 1 : Math.max(-1, Math.min(1, (firstStrong - i) / MAX_DISTANCE));
-    return row;
+    visit(row, i);
   });
 }
 
@@ -111,7 +116,7 @@ export function titleCandidates(lines: Line[], first: number): number[] {
   for (let i = Math.max(0, first - TITLE_WINDOW); i <= first && i < lines.length; i++) {
     if (!shortEnough(lines[i])) continue;
     // The first line of the text itself is a candidate only if it does not end like a sentence.
-    if (i === first && TERMINAL_RE.test(lines[i].text)) continue;
+    if (i === first && endsLikeSentence(lines[i].text)) continue;
     if (lines[i].hints.some((h) => h.kind.startsWith('junk:'))) continue;
     out.push(i);
   }

@@ -12,12 +12,14 @@ export interface ViterbiModel {
 export function viterbi(length: number, model: ViterbiModel): number[] {
   if (length === 0) return [];
   const k = model.states;
+  // Two score rows used in turn and one flat table of back-pointers: no allocation per item.
   let score = new Float64Array(k);
-  const back: Int32Array[] = [];
+  let next = new Float64Array(k);
+  const back = new Int32Array(length * k);
   for (let s = 0; s < k; s++) score[s] = model.start(s) + model.emit(0, s);
   for (let i = 1; i < length; i++) {
-    const next = new Float64Array(k).fill(-Infinity);
-    const from = new Int32Array(k);
+    next.fill(-Infinity);
+    const from = i * k;
     for (let to = 0; to < k; to++) {
       const e = model.emit(i, to);
       if (e === -Infinity) continue;
@@ -26,18 +28,19 @@ export function viterbi(length: number, model: ViterbiModel): number[] {
         const candidate = score[s] + model.transition(i, s, to);
         if (candidate > next[to]) {
           next[to] = candidate;
-          from[to] = s;
+          back[from + to] = s;
         }
       }
       next[to] += e;
     }
-    back.push(from);
+    const done = score;
     score = next;
+    next = done;
   }
   let best = 0;
   for (let s = 1; s < k; s++) if (score[s] > score[best]) best = s;
   const path = new Array<number>(length);
   path[length - 1] = best;
-  for (let i = length - 1; i > 0; i--) path[i - 1] = back[i - 1][path[i]];
+  for (let i = length - 1; i > 0; i--) path[i - 1] = back[i * k + path[i]];
   return path;
 }

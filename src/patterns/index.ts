@@ -79,9 +79,14 @@ const ASCII_NON_WORD = /[^a-z0-9]+/g;
 
 /** Lower case, every run of non-letters one space; final sigma folded so per-character mapping agrees. */
 export function normalizeLine(text: string): string {
+  return normalized(text).norm;
+}
+
+/** The normalised line, and whether the line is ASCII (then so is its normal form, with no spaceless script). */
+function normalized(text: string): { norm: string; ascii: boolean } {
   const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower.replace(ASCII_NON_WORD, ' ').trim();
-  return lower.replace(LINE_NON_WORD, ' ').trim().replaceAll('ς', 'σ');
+  if (!NON_ASCII.test(lower)) return { norm: lower.replace(ASCII_NON_WORD, ' ').trim(), ascii: true };
+  return { norm: lower.replace(LINE_NON_WORD, ' ').trim().replaceAll('ς', 'σ'), ascii: false };
 }
 
 export interface Compiled {
@@ -151,13 +156,52 @@ function keyAt(text: string, pos: number): string {
 }
 
 interface Index {
-  exact: Map<string, Compiled>;
+  exact: Filtered<Compiled>;
   /** Plain phrases by the key of their first token, longest first. */
-  starts: Map<string, Compiled[]>;
+  starts: Filtered<Compiled[]>;
   /** Phrase templates by the first token key of their longest literal part. */
-  templates: Map<string, Compiled[]>;
-  headers: Compiled[];
-  headerTemplates: Map<string, Compiled[]>;
+  templates: Filtered<Compiled[]>;
+  headerTemplates: Filtered<Compiled[]>;
+}
+
+/**
+ * A map with a bitset over a cheap hash (length, first, middle and last character) of each key.
+ * Most words of a line are no key: their bit is clear, so they are neither cut out of the line nor
+ * looked up in a map of thousands of keys, where each lookup costs a string hash and a cache miss.
+ */
+interface Filtered<T> {
+  map: Map<string, T>;
+  bits: Uint8Array;
+}
+
+/** 64 k bits (8 kB) keep the share of set bits under a tenth for the ~5,000 keys of the largest map. */
+const FILTER_BITS = 1 << 16;
+
+function spanHash(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0) return 0;
+  let h = Math.imul(length, 0x9e3779b1);
+  h ^= Math.imul(text.charCodeAt(start), 0x85ebca6b);
+  h ^= Math.imul(text.charCodeAt(start + (length >> 1)), 0xc2b2ae35);
+  h ^= Math.imul(text.charCodeAt(end - 1), 0x27d4eb2f);
+  h ^= h >>> 15;
+  return h & (FILTER_BITS - 1);
+}
+
+function filtered<T>(map: Map<string, T>): Filtered<T> {
+  const bits = new Uint8Array(FILTER_BITS / 8);
+  for (const key of map.keys()) {
+    const h = spanHash(key, 0, key.length);
+    bits[h >> 3] |= 1 << (h & 7);
+  }
+  return { map, bits };
+}
+
+/** The value of the key `text.slice(start, end)`. */
+function lookup<T>(keyed: Filtered<T>, text: string, start = 0, end = text.length): T | undefined {
+  const h = spanHash(text, start, end);
+  if ((keyed.bits[h >> 3] & (1 << (h & 7))) === 0) return undefined;
+  return keyed.map.get(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -167,7 +211,10 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 function buildIndex(files: PatternFile[]): Index {
-  const index: Index = { exact: new Map(), starts: new Map(), templates: new Map(), headers: [], headerTemplates: new Map() };
+  const exact = new Map<string, Compiled>();
+  const starts = new Map<string, Compiled[]>();
+  const templates = new Map<string, Compiled[]>();
+  const headerTemplates = new Map<string, Compiled[]>();
   for (const file of files) {
     for (const set of file.sets) {
       for (const entry of set.phrases) {
@@ -175,21 +222,21 @@ function buildIndex(files: PatternFile[]): Index {
         if (c === null) continue;
         const isHeader = entry.kind === 'header-author' || entry.kind === 'header-date';
         if (isHeader) {
-          if (c.parts.length > 1) push(index.headerTemplates, c.anchor, c);
+          if (c.parts.length > 1) push(headerTemplates, c.anchor, c);
           continue;
         }
         if (c.parts.length > 1) {
-          push(index.templates, c.anchor, c);
-        } else if (!index.exact.has(c.key)) {
+          push(templates, c.anchor, c);
+        } else if (!exact.has(c.key)) {
           // First set wins: English first, then by origin and locale (the data files are sorted).
-          index.exact.set(c.key, c);
-          push(index.starts, c.anchor, c);
+          exact.set(c.key, c);
+          push(starts, c.anchor, c);
         }
       }
     }
   }
-  for (const list of index.starts.values()) list.sort((a, b) => b.key.length - a.key.length);
-  return index;
+  for (const list of starts.values()) list.sort((a, b) => b.key.length - a.key.length);
+  return { exact: filtered(exact), starts: filtered(starts), templates: filtered(templates), headerTemplates: filtered(headerTemplates) };
 }
 
 const index = buildIndex(patternFiles);
@@ -229,30 +276,45 @@ function templateCaptures(c: Compiled, text: string): Array<[number, number]> | 
 const SPACELESS_IN = new RegExp(`[${SPACELESS_CLASS}]`, 'u');
 
 /** Candidate templates for a normalised text: one lookup per token (or per spaceless character). */
-function candidates(map: Map<string, Compiled[]>, text: string): Compiled[] {
+function candidates(keyed: Filtered<Compiled[]>, text: string, ascii: boolean): Compiled[] {
   const found: Compiled[] = [];
-  const add = (key: string) => {
-    const list = map.get(key);
+  const add = (list: Compiled[] | undefined) => {
     if (list) for (const c of list) if (!found.includes(c)) found.push(c);
   };
   // Most lines have no spaceless script: their tokens are the space-separated words.
-  if (!SPACELESS_IN.test(text)) {
-    for (const word of text.split(' ')) add(word);
+  if (ascii || !SPACELESS_IN.test(text)) {
+    for (let start = 0; start <= text.length; ) {
+      const space = text.indexOf(' ', start);
+      const end = space < 0 ? text.length : space;
+      add(lookup(keyed, text, start, end));
+      start = end + 1;
+    }
     return found;
   }
   let pos = 0;
   while (pos < text.length) {
     const key = keyAt(text, pos);
-    add(key);
+    add(lookup(keyed, key));
     pos += key.length;
     if (text[pos] === ' ') pos++;
   }
   return found;
 }
 
-function wholeTemplate(text: string): Compiled | null {
-  for (const c of candidates(index.templates, text)) if (templateCaptures(c, text)) return c;
+function wholeTemplate(text: string, ascii: boolean): Compiled | null {
+  for (const c of candidates(index.templates, text, ascii)) if (templateCaptures(c, text)) return c;
   return null;
+}
+
+/** Plain phrases that start at `pos` of a normalised text, longest first. */
+function phrasesAt(text: string, pos: number, ascii: boolean): Compiled[] | undefined {
+  if (ascii) {
+    // keyAt of ASCII text: the word up to the next space.
+    const space = text.indexOf(' ', pos);
+    const end = space < 0 ? text.length : space;
+    if (end > pos) return lookup(index.starts, text, pos, end);
+  }
+  return lookup(index.starts, keyAt(text, pos));
 }
 
 function boundaryAt(text: string, pos: number): boolean {
@@ -271,21 +333,21 @@ function toMatch(c: Compiled, whole: boolean): PhraseMatch {
  */
 export function matchLine(text: string): PhraseMatch | null {
   if (text.length > MAX_LINE_CHARS) return null;
-  const norm = normalizeLine(text);
+  const { norm, ascii } = normalized(text);
   if (norm === '') return null;
-  const exact = index.exact.get(norm);
+  const exact = lookup(index.exact, norm);
   if (exact) return toMatch(exact, true);
-  const template = wholeTemplate(norm);
+  const template = wholeTemplate(norm, ascii);
   if (template) return toMatch(template, true);
 
   const segments: Compiled[] = [];
   let pos = 0;
   while (pos < norm.length) {
-    const next = (index.starts.get(keyAt(norm, pos)) ?? []).find(
+    const next = (phrasesAt(norm, pos, ascii) ?? []).find(
       (c) => norm.startsWith(c.key, pos) && boundaryAt(norm, pos + c.key.length),
     );
     if (!next) {
-      const rest = segments.length > 0 ? wholeTemplate(norm.slice(pos)) : null;
+      const rest = segments.length > 0 ? wholeTemplate(norm.slice(pos), ascii) : null;
       if (rest) {
         segments.push(rest);
         pos = norm.length;
@@ -341,7 +403,8 @@ const MAX_HEADER_CHARS = 120;
  */
 export function matchCommentHeader(text: string): { author: string | null; date: string | null } | null {
   if (text.length > MAX_HEADER_CHARS) return null;
-  const found = candidates(index.headerTemplates, normalizeLine(text));
+  const { norm: plain, ascii } = normalized(text);
+  const found = candidates(index.headerTemplates, plain, ascii);
   if (found.length === 0) return null;
   const { norm, starts, ends } = normalizeWithOffsets(text);
   for (const c of found) {
