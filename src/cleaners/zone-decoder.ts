@@ -1,9 +1,10 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { TERMINAL_RE } from '../model/shapes.js';
+import { endsLikeSentence } from '../model/shapes.js';
 import { titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
+import { spacedParts } from '../text-stats.js';
 
 const ID = 'zone-decoder';
 
@@ -125,7 +126,7 @@ function discountTextlessHeaders(evidence: Evidence[]): void {
 
 /** A sentence of a few words: what even a short comment is, and a link title is not. */
 function isSentence(text: string): boolean {
-  return TERMINAL_RE.test(text) && text.split(' ').length >= MIN_SENTENCE_WORDS;
+  return endsLikeSentence(text) && spacedParts(text, MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS;
 }
 const MIN_SENTENCE_WORDS = 4;
 
