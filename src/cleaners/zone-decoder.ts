@@ -221,8 +221,10 @@ function emission(e: Evidence, state: State): number {
 
 /** Allowed moves, with their log-cost; missing = not allowed. */
 const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
-  [State.Pre]: { [State.Pre]: 0, [State.Meta]: 0, [State.Body]: 0 },
-  [State.Meta]: { [State.Meta]: 0, [State.Body]: 0, [State.InJunk]: 0 },
+  // A page may be all comments below a photo or a video: the comments open from the chrome (only on
+  // a sure section start, see commentsMayOpen), and the lines above them are kept as its text.
+  [State.Pre]: { [State.Pre]: 0, [State.Meta]: 0, [State.Body]: 0, [State.CStart]: -ENTER_COMMENTS },
+  [State.Meta]: { [State.Meta]: 0, [State.Body]: 0, [State.InJunk]: 0, [State.CStart]: -ENTER_COMMENTS },
   [State.Body]: {
     [State.Body]: 0,
     [State.Meta]: -SWITCH,
