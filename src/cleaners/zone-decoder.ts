@@ -247,7 +247,7 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.Comment]: -ENTER_COMMENTS,
     [State.Footer]: 0,
   },
-  [State.CStart]: { [State.CStart]: 0, [State.CHead]: 0, [State.Comment]: 0, [State.CJunk]: 0, [State.Footer]: -SWITCH },
+  [State.CStart]: { [State.CStart]: 0, [State.CHead]: 0, [State.Comment]: -SWITCH, [State.CJunk]: 0, [State.Footer]: -SWITCH },
   [State.CHead]: { [State.CHead]: 0, [State.Comment]: 0, [State.CJunk]: 0 },
   [State.Comment]: { [State.Comment]: 0, [State.CHead]: 0, [State.CJunk]: 0, [State.Footer]: -SWITCH },
   [State.CJunk]: { [State.CJunk]: 0, [State.CHead]: 0, [State.Comment]: -SWITCH, [State.CStart]: 0, [State.Footer]: 0 },
