@@ -89,3 +89,12 @@ describe('unwrapLines leaves separate lines alone', () => {
     expect(doc.lines[0].text).not.toContain('Glued second part');
   });
 });
+
+describe('unwrapLines on a huge page', () => {
+  it('joins a paragraph of 50,000 wrapped lines into one, in one pass', () => {
+    const words = Array.from({ length: 1_000_000 }, (_, i) => (i % 7 === 0 ? 'harbour' : 'the')).join(' ');
+    const dump = wrap(words, 80).join('\n');
+    expect(dump.split('\n').length).toBeGreaterThan(50_000);
+    expect(unwrap(dump)).toEqual([words]);
+  });
+});

@@ -98,30 +98,39 @@ export const unwrapLines: Cleaner = {
   run(doc: Doc): void {
     const lines = doc.lines;
     const all = runs(lines);
-    const shown = all.filter((run) => evident(lines, run)).map((run) => run.width);
-    // Runs wrapped at one width end within a word's length of it, so their widths lie that close.
-    const trusted = (w: number): boolean => w >= MIN_WRAP_WIDTH && shown.some((s) => Math.abs(w - s) <= WORD_SLACK);
-
+    const shown = new Set(all.filter((run) => evident(lines, run)).map((run) => run.width));
     const kept: Line[] = [];
     for (const run of all) {
-      const shownWidth = trusted(run.width);
+      const shownWidth = trusted(run.width, shown);
       let line = lines[run.start];
-      kept.push(line);
+      let parts = [line.text];
       for (let i = run.start; i < run.end; i++) {
         const wrapped = shownWidth || lines[i].text.length >= LONG_WRAP_TEXT;
         if (wrapped && full(lines, i, run.width) && continues(lines, i)) {
-          line.text = join(line.text, lines[i + 1].text);
-        } else {
-          line = lines[i + 1];
-          kept.push(line);
+          // A word cut at a hyphen joins without a space (`pre-` + `positioned`).
+          parts.push(HYPHEN_END.test(lines[i].text) ? '' : ' ', lines[i + 1].text);
+          continue;
         }
+        line.text = parts.join('');
+        kept.push(line);
+        line = lines[i + 1];
+        parts = [line.text];
       }
+      line.text = parts.join('');
+      kept.push(line);
     }
     doc.lines = kept;
   },
 };
 
-/** A word cut at a hyphen joins without a space (`pre-` + `positioned`). */
-function join(left: string, right: string): string {
-  return /\p{L}-$/u.test(left) ? left + right : `${left} ${right}`;
+const HYPHEN_END = /\p{L}-$/u;
+
+/**
+ * Runs wrapped at one width end within a word's length of it, so their widths lie that close.
+ * A set of the shown widths keeps this a constant number of lookups per run.
+ */
+function trusted(width: number, shown: Set<number>): boolean {
+  if (width < MIN_WRAP_WIDTH) return false;
+  for (let w = width - WORD_SLACK; w <= width + WORD_SLACK; w++) if (shown.has(w)) return true;
+  return false;
 }
