@@ -130,7 +130,7 @@ function shapeOf(text: string): Header | typeof NAME_LINE | null {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").
-    if (isName(name) || (named && name.length <= MAX_NAME_CHARS && name.split(' ').length <= MAX_NAME_WORDS)) {
+    if (isName(name) || (named && name.length <= MAX_NAME_CHARS && spacedParts(name, MAX_NAME_WORDS) <= MAX_NAME_WORDS)) {
       return { head: { author: clean(name), date: date.text }, weight: NAME_AND_DATE, reason: 'name and date line' };
     }
     return null;

@@ -175,18 +175,22 @@ function discountMetaRuns(evidence: Evidence[]): void {
   }
 }
 
+function sureHeader(e: Evidence): boolean {
+  return (e.header?.weight ?? 0) >= SURE_HEADER;
+}
+
 function markHeadersBefore(evidence: Evidence[]): void {
   let seen = false;
   for (const e of evidence) {
     e.headerBefore = seen;
-    if ((e.header?.weight ?? 0) >= SURE_HEADER) seen = true;
+    if (sureHeader(e)) seen = true;
   }
 }
 
 function sureHeadersAfter(evidence: Evidence[], i: number): number {
   let count = 0;
   for (let j = i + 1; j <= Math.min(evidence.length - 1, i + SECTION_REACH); j++) {
-    if ((evidence[j].header?.weight ?? 0) < SURE_HEADER) continue;
+    if (!sureHeader(evidence[j])) continue;
     if (count === 0 && j > i + FIRST_HEADER_REACH) return 0;
     count++;
   }
