@@ -21,13 +21,17 @@ const file = (name: string, content: string | Buffer) => {
 };
 const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-/** Permissions do not bind root; run as `nobody` then (setpriv is in util-linux). */
+/**
+ * Permissions do not bind root; run as `nobody` then (setpriv is in util-linux). The probe runs the
+ * bin as `nobody`: a checkout under a directory only root may enter (`mktemp -d`) cannot be run so.
+ */
 const isRoot = process.getuid?.() === 0;
-const canDropRoot = isRoot && spawnSync('setpriv', ['--version']).status === 0;
+const DROP_ROOT = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+const canDropRoot = isRoot && spawnSync('setpriv', [...DROP_ROOT, process.execPath, bin, '--version']).status === 0;
 const permissionsTestable = !isRoot || canDropRoot;
 function unprivileged(args: string[]) {
   if (!isRoot) return pagesift(args, { cwd: work.dir });
-  return runCommand('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], { cwd: work.dir });
+  return runCommand('setpriv', [...DROP_ROOT, process.execPath, bin, ...args], { cwd: work.dir });
 }
 
 beforeAll(() => {
