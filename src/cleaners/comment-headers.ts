@@ -138,14 +138,20 @@ function shapeOf(text: string): Header | typeof NAME_LINE | null {
   return isName(clean(text)) && words <= MAX_NAME_WORDS ? NAME_LINE : null;
 }
 
+/** A name has a letter: "2012" or "#4337" on a line of its own is part of a date or a permalink. */
+const LETTER_RE = /\p{L}/u;
+
 function isName(text: string): boolean {
   const t = text.trim();
-  if (t.length === 0 || t.length > MAX_NAME_CHARS) return false;
+  if (t.length === 0 || t.length > MAX_NAME_CHARS || !LETTER_RE.test(t)) return false;
   return NAME_RE.test(t) || HANDLE_RE.test(t);
 }
 
-/** List numbers, bullets and avatar image alts (`[48.png]`) are not part of a name. */
-const NAME_PREFIX_RE = /^(?:\(?\d{1,3}[.)]\s|[*+•·#-]\s|o\s)?(?:\[[^\]]{0,80}\]\s?)?/u;
+/**
+ * List numbers, bullets and avatar image alts (`[48.png]`) are not part of a name. Themes that
+ * number comments in a span of their own print the number bare: `1 Jane Doe July 3, 2012`.
+ */
+const NAME_PREFIX_RE = /^(?:\(?\d{1,3}[.)]\s|\d{1,3}\s(?=\p{Lu})|[*+•·#-]\s|o\s)?(?:\[[^\]]{0,80}\]\s?)?/u;
 
 function clean(name: string): string {
   return name.trim().replace(NAME_PREFIX_RE, '').replace(/[:,]$/u, '').trim();

@@ -67,6 +67,8 @@ interface Evidence {
    */
   headerBefore: boolean;
   meta: Hint | null;
+  /** A sure section starter with a sure header close below it (see confirmStarters). */
+  confirmed: boolean;
 }
 
 function strongest(hints: Hint[], test: (kind: HintKind) => boolean): Hint | null {
@@ -94,6 +96,7 @@ function evidenceOf(line: Line): Evidence {
     meta: strongest(h, (k) => k === 'byline' || k === 'date' || k === 'caption'),
     sentence: isSentence(line.text),
     headerBefore: false,
+    confirmed: false,
   };
 }
 
@@ -175,6 +178,32 @@ function discountMetaRuns(evidence: Evidence[]): void {
   }
 }
 
+/**
+ * Lines below a sure starter within which a sure header confirms it. Wider than FIRST_HEADER_REACH:
+ * software that prints the header under the text ("Posted by: NAME | DATE") puts a whole comment between.
+ */
+const CONFIRM_REACH = 12;
+/**
+ * What a confirmed starter adds to the comments' side: a "Comments" heading followed by a comment
+ * header is the comment section, whereas either alone is as often chrome.
+ */
+const CONFIRMED_START = 5;
+
+function confirmStarters(evidence: Evidence[]): void {
+  // Comments follow an article: a starter above all running text is a menu item ("Comments" in the nav).
+  let article = false;
+  evidence.forEach((e, i) => {
+    if (e.content >= RUNNING_TEXT) article = true;
+    if (!article || e.start < SURE_START) return;
+    for (let j = i + 1; j <= Math.min(evidence.length - 1, i + CONFIRM_REACH); j++) {
+      if (sureHeader(evidence[j])) {
+        e.confirmed = true;
+        return;
+      }
+    }
+  });
+}
+
 function sureHeader(e: Evidence): boolean {
   return (e.header?.weight ?? 0) >= SURE_HEADER;
 }
@@ -215,7 +244,7 @@ function emission(e: Evidence, state: State): number {
     case State.Body:
       return e.content - junk;
     case State.CStart:
-      return e.start > 0 ? e.start : -Infinity;
+      return e.start > 0 ? e.start + (e.confirmed ? CONFIRMED_START : 0) : -Infinity;
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
@@ -267,6 +296,7 @@ export const zoneDecoder: Cleaner = {
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
     const mayOpen = commentsMayOpen(evidence);
     markHeadersBefore(evidence);
+    confirmStarters(evidence);
     discountMetaRuns(evidence);
     discountTextlessHeaders(evidence);
     const path = viterbi(doc.lines.length, {

@@ -396,6 +396,8 @@ function normalizeWithOffsets(text: string): { norm: string; starts: number[]; e
 
 // A comment header is a short line: a name, or a date and time.
 const MAX_HEADER_CHARS = 120;
+/** Text browsers show an image as its alt text or file name in brackets. */
+const IMAGE_ALT_RE = /\[[^\]]{0,80}\]/gu;
 
 /**
  * The author or date of a comment-header line written with the software's own templates
@@ -412,7 +414,9 @@ export function matchCommentHeader(text: string): { author: string | null; date:
     if (caps === null) continue;
     if (c.entry.kind === 'header-date') {
       // The templates are as loose as "%s at %s" and "%s (%s)": the line must hold a date or a time.
-      if (hasDate(text) || hasTime(text)) return { author: null, date: text.trim() };
+      // An image's file name (`[Screen-Shot-2012-10-17-at-11]`) is no date shown to the reader.
+      const shown = text.replace(IMAGE_ALT_RE, ' ');
+      if (hasDate(shown) || hasTime(shown)) return { author: null, date: text.trim() };
       continue;
     }
     // Captures are positions in the line padded with one space.
