@@ -30,6 +30,7 @@ const NUMBERED_ITEM = 2;
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
 const BY_PREFIX_RE = /^(?:(?:posted|written|submitted|comment(?:ed)?|reply|response)\s)?by:?\s/iu;
 const NAME_RE = /^[\p{Lu}\p{Lo}@][\p{L}\p{M}\p{N}'’._-]{0,30}(?:\s[\p{L}\p{M}\p{N}'’._-]{1,30}){0,4}$/u;
+const IMAGE_ALT_RE = /\[[^\]]{0,80}\]/gu;
 const HANDLE_RE = /^[\p{L}\p{N}_.-]{2,30}$/u;
 /** An all-caps name glued to the comment text: `FROM JANE DOESometimes, ...`. */
 const GLUED_CAPS_RE = /^(?:(?:FROM|BY)\s)?((?:[\p{Lu}'’.-]{2,20}\s){0,3}[\p{Lu}'’.-]{1,20})(\p{Lu}\p{Ll})/u;
@@ -105,7 +106,10 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
 }
 
 /** The header shape of a line without its neighbours. */
-function shapeOf(text: string): Header | typeof NAME_LINE | null {
+function shapeOf(line: string): Header | typeof NAME_LINE | null {
+  // Text browsers show an image as its alt text or file name in brackets: no name or date the reader sees.
+  const text = line.replace(IMAGE_ALT_RE, ' ').trim();
+  if (text === '') return null;
   const words = spacedParts(text, MAX_HEADER_WORDS);
   if (words > MAX_HEADER_WORDS) return null;
 

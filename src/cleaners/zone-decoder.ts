@@ -204,6 +204,17 @@ function confirmStarters(evidence: Evidence[]): void {
   });
 }
 
+/** Sure headers that all name one writer are a dated series ("The Briefing, Monday, ..."), not readers. */
+const SERIES_HEADERS = 3;
+
+function discountSeries(evidence: Evidence[], lines: Line[]): void {
+  const named = evidence.flatMap((e, i) => (sureHeader(e) && lines[i].head?.author ? [i] : []));
+  if (named.length < SERIES_HEADERS) return;
+  const author = (i: number) => lines[i].head?.author?.toLowerCase();
+  if (named.some((i) => author(i) !== author(named[0]))) return;
+  for (const i of named) evidence[i].header = null;
+}
+
 function sureHeader(e: Evidence): boolean {
   return (e.header?.weight ?? 0) >= SURE_HEADER;
 }
@@ -294,6 +305,7 @@ export const zoneDecoder: Cleaner = {
   run(doc, options) {
     const evidence = doc.lines.map(evidenceOf);
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
+    discountSeries(evidence, doc.lines);
     const mayOpen = commentsMayOpen(evidence);
     markHeadersBefore(evidence);
     confirmStarters(evidence);
