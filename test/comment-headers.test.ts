@@ -16,16 +16,31 @@ describe('comment headers', () => {
     ['Jane Doe on March 3, 2012 at 10:15 pm', 'Jane Doe', 'March 3, 2012 at 10:15 pm'],
     ['by harbourwatcher (104233) on Tuesday July 24, @03:22AM (#4075130)', 'harbourwatcher', '03:22AM'],
     ['Posted by millpond_mike on 06/03/2013 at 09:14', 'millpond_mike', '06/03/2013 at 09:14'],
+    // A theme's comment number in a span of its own, with no dot after it.
+    ['3 Rosa Lindqvist May 9, 2011 at 7:02 am', 'Rosa Lindqvist', 'May 9, 2011 at 7:02 am'],
+    ['[avatar-64.png] Rosa Lindqvist May 9, 2011', 'Rosa Lindqvist', 'May 9, 2011'],
   ])('%s', (line, author, date) => {
     const got = header(line);
     expect(got?.author).toBe(author);
     if (date !== null) expect(got?.date).toBe(date);
   });
 
-  it.each(['Audi A2 takes aim at the Nissan Juke', 'Microsoft cuts the price of its tablet (44)', 'Capitalism at work? (Score:2)'])(
+  it.each([
+    'Audi A2 takes aim at the Nissan Juke',
+    'Microsoft cuts the price of its tablet (44)',
+    'Capitalism at work? (Score:2)',
+    // An image's file name holds a date, but the reader sees no date.
+    '[Photo-2011-05-09-at-07]',
+  ])(
     'not a header: %s',
     (line) => {
       expect(header(line)).toBeNull();
     },
   );
+
+  it('a year on a line of its own is no name above a date line', () => {
+    const doc = toDoc('2011\n7:02pm, EDT\nHow the river towns rebuilt after the flood', 't');
+    commentHeaders.run(doc, defaultOptions);
+    expect(doc.lines[0].hints.some((h) => h.kind === 'comment-header')).toBe(false);
+  });
 });
