@@ -55,7 +55,7 @@ export function renderExplain(doc: Doc, options: ExplainOptions): string {
   for (const line of doc.lines) {
     for (; next < line.n; next++) out.push(String(next).padStart(5));
     out.push(explainLine(chalk, line, options.sanitise));
-    next = line.n + 1;
+    next = Math.max(next, line.n + 1);
   }
   for (; next <= options.lineCount; next++) out.push(String(next).padStart(5));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;

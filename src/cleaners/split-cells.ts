@@ -1,0 +1,153 @@
+import type { Cleaner } from '../cleaner.js';
+import { type Doc, type Line, newLine } from '../doc.js';
+
+/**
+ * Renderers that lay tables out side by side (w3m) put a layout table's cells on one line, padded
+ * with spaces: `Sport home        Harry Redknapp out of Newcastle running        TRANSFERS`. A
+ * headline or the first line of an article then shares its line with navigation cells, and
+ * neither can be read for what it is.
+ *
+ * This cleaner gives such a line's cells lines of their own when exactly one cell is text (LONG_CELL
+ * words or more) and the others are short labels. Rows of two text columns stay whole (their cells
+ * hold parts of two paragraphs wrapped side by side), and so do rows of short cells only (a menu or
+ * a data table reads best as one line).
+ */
+
+/** w3m pads cells with several spaces; within text, only a sentence end is followed by two. */
+const CELL_GAP = / {3,}/;
+/** A cell of this many words is text (a headline has three words or more, a label fewer). */
+const LONG_CELL = 4;
+/** A layout row holds the text and a label or two; a row of more cells with words is a data table. */
+const MAX_CELLS = 3;
+const WORD = /[\p{L}\p{N}]/u;
+/** Box-drawing borders: a table drawn with its grid holds data, not page layout. */
+const DRAWN_TABLE = /[\u2500-\u257f]/;
+
+function words(cell: string): number {
+  let count = 0;
+  for (const token of cell.split(' ')) if (WORD.test(token)) count++;
+  return count;
+}
+
+interface Cell {
+  text: string;
+  column: number;
+}
+
+interface Row {
+  parts: Cell[];
+  /** Index of the text cell; -1 when all cells are labels. */
+  text: number;
+}
+
+/** A row of two text cells or more: columns of text side by side. */
+const TEXT_COLUMNS = 'text columns';
+/**
+ * A page with more rows of side-by-side text than this per row of one text cell (beyond a couple
+ * such as a share bar's "Print this story   Email a friend") has text in several columns, which
+ * cannot be told apart row by row: its lines keep their order.
+ */
+const MAX_TEXT_COLUMN_ROWS = 1 / 4;
+const TEXT_COLUMN_ROWS_ALLOWED = 2;
+
+/**
+ * The cells of a layout row and the index of its text cell (-1 when all are labels), or null when
+ * the line has no cells or is a row of text columns or of a data table.
+ */
+function cells(line: Line): Row | typeof TEXT_COLUMNS | null {
+  if (!line.text.includes('   ')) return null;
+  const parts: Cell[] = [];
+  let text = -1;
+  let wordy = 0;
+  let end = 0;
+  for (const part of line.text.split(CELL_GAP)) {
+    const start = line.text.indexOf(part, end);
+    end = start + part.length;
+    const count = words(part);
+    if (count >= LONG_CELL) {
+      if (text >= 0) return TEXT_COLUMNS;
+      text = parts.length;
+    }
+    if (count > 0 && ++wordy > MAX_CELLS) return null;
+    parts.push({ text: part, column: line.indent + start });
+  }
+  return { parts, text };
+}
+
+/**
+ * Consecutive rows whose text cell starts at one column are one column of the layout table. Its
+ * text stays in one piece (a paragraph wrapped inside the cell is not cut by labels), with the
+ * labels of the columns to its left before it and those to its right after it, in the order a
+ * page's source has them.
+ */
+interface Column {
+  start: number;
+  left: Line[];
+  text: Line[];
+  right: Line[];
+}
+
+function label(column: Column, line: Line): void {
+  (line.indent < column.start ? column.left : column.right).push(line);
+}
+
+function close(column: Column | null, lines: Line[]): void {
+  if (column) lines.push(...column.left, ...column.text, ...column.right);
+}
+
+export const splitCells: Cleaner = {
+  id: 'split-cells',
+  description: 'Gives the cells of a side-by-side table row lines of their own when one cell is text and the rest are labels.',
+  run(doc: Doc): void {
+    const drawn = doc.lines.map((line) => DRAWN_TABLE.test(line.text));
+    const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
+    const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.text >= 0).length;
+    const textColumns = rows.filter((row) => row === TEXT_COLUMNS).length;
+    if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
+    const lines: Line[] = [];
+    let column: Column | null = null;
+    for (let i = 0; i < doc.lines.length; i++) {
+      const line = doc.lines[i];
+      const row = rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null);
+      if (drawn[i]) {
+        close(column, lines);
+        column = null;
+        lines.push(line);
+        continue;
+      }
+      if (row && row.text >= 0 && column?.start !== row.parts[row.text].column) {
+        close(column, lines);
+        column = { start: row.parts[row.text].column, left: [], text: [], right: [] };
+      }
+      if (column === null) {
+        lines.push(line);
+        continue;
+      }
+      const at = column.start;
+      const first = row ? row.parts.findIndex((cell) => cell.column === at) : -1;
+      if (row && first >= 0) {
+        // A row of the open column: its cell at the column's start is text and the cells to its
+        // left are labels. The cells to its right are labels too, unless all are short: a row of
+        // short cells stays whole from the column on ("Jane Doe   12 May 2008 10:31").
+        const whole = row.text < 0;
+        const rest = line.text.slice(row.parts[first].column - line.indent);
+        for (let k = 0; k <= first; k++) {
+          const cell = row.parts[k];
+          const text = k === first && whole ? rest : cell.text;
+          const part = k === 0 ? Object.assign(line, { text }) : newLine(line.n, text, cell.column, 0);
+          if (k === first) column.text.push(part);
+          else label(column, part);
+        }
+        if (!whole) for (const cell of row.parts.slice(first + 1)) label(column, newLine(line.n, cell.text, cell.column, 0));
+      } else if (!row && line.indent === column.start) column.text.push(line);
+      else if (row || words(line.text) < LONG_CELL) label(column, line);
+      else {
+        close(column, lines);
+        column = null;
+        lines.push(line);
+      }
+    }
+    close(column, lines);
+    doc.lines = lines;
+  },
+};

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { splitCells } from '../src/cleaners/split-cells.js';
+import { clean } from '../src/index.js';
+import { defaultOptions } from '../src/options.js';
+import { toDoc } from '../src/split-lines.js';
+
+function split(dump: string): string[] {
+  const doc = toDoc(dump, 't');
+  splitCells.run(doc, defaultOptions);
+  return doc.lines.map((l) => l.text);
+}
+
+/** A row of cells, each padded to its width, as w3m lays out a table. */
+function row(...cells: [string, number][]): string {
+  return cells.map(([text, width]) => text.padEnd(width)).join('').trimEnd();
+}
+
+describe('splitCells gives the text cell of a layout row a line of its own', () => {
+  it('takes a headline out of the navigation cells beside it, left labels first', () => {
+    const dump = row(['Sport home', 24], ['Harbour plan wins the council vote', 60], ['TRANSFERS', 10]);
+    expect(split(dump)).toEqual(['Sport home', 'Harbour plan wins the council vote', 'TRANSFERS']);
+  });
+
+  it('keeps a paragraph wrapped inside a cell in one piece, with the labels of its right column after it', () => {
+    const dump = [
+      row(['The council met on Tuesday evening to discuss the new', 58], ['Contact us', 12]),
+      row(['harbour plan, which would move the ferry terminal.', 58], ['Weather', 12]),
+      row(['', 58], ['Recipes', 12]),
+      row(['Residents who spoke at the meeting were divided.', 58], ['Jobs', 12]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'The council met on Tuesday evening to discuss the new',
+      'harbour plan, which would move the ferry terminal.',
+      'Residents who spoke at the meeting were divided.',
+      'Contact us',
+      'Weather',
+      'Recipes',
+      'Jobs',
+    ]);
+  });
+
+  it('keeps the lines of a cell that have no label beside them with the cell', () => {
+    const dump = [
+      row(['Home', 14], ['The council met on Tuesday evening to discuss the plan.', 60]),
+      `${' '.repeat(14)}Residents who spoke at the meeting were divided.`,
+      row(['Sport', 14], ['Most of them live on the north side of the bay.', 60]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'Home',
+      'Sport',
+      'The council met on Tuesday evening to discuss the plan.',
+      'Residents who spoke at the meeting were divided.',
+      'Most of them live on the north side of the bay.',
+    ]);
+  });
+
+  it('keeps a row of labels whole from the column on (a comment header), and takes off a label to its left', () => {
+    const dump = [
+      row(['Home', 20], ['The council met on Tuesday evening to discuss the plan.', 60]),
+      row(['Sport', 20], ['By Harriet Moss', 60]),
+      row(['', 20], ['Jane Doe', 30], ['12/05/2008 10:31', 20]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'Home',
+      'Sport',
+      'The council met on Tuesday evening to discuss the plan.',
+      'By Harriet Moss',
+      `${'Jane Doe'.padEnd(30)}12/05/2008 10:31`,
+    ]);
+  });
+
+  it('leaves rows of two text cells, rows of labels only and data-table rows whole', () => {
+    const twoColumns = row(['The council met on Tuesday evening', 40], ['Residents who spoke were divided', 40]);
+    const menu = row(['Home', 10], ['News', 10], ['Sport', 10], ['Contact us', 10]);
+    const table = row(['item_id', 10], ['String', 10], ['Required', 10], ['Merchant product identifier for each variant', 50], ['Max 100', 10]);
+    expect(split([twoColumns, '', menu, '', table].join('\n'))).toEqual([twoColumns, menu, table]);
+  });
+
+  it('keeps the order of a page whose text runs in several columns side by side', () => {
+    const dump = [
+      row(['Home', 12], ['The council met on Tuesday evening to discuss the plan.', 60]),
+      row(['The ferry would move to the north side', 44], ['Residents who spoke were divided on it.', 60]),
+      row(['of the bay, and the quay would be a park.', 44], ['Most of them live near the old quay.', 60]),
+      row(['The vote was seven to two in favour.', 44], ['A decision is expected early next year.', 60]),
+    ].join('\n');
+    expect(split(dump)).toEqual(dump.split('\n').map((line) => line.trim()));
+  });
+
+  it('leaves single spaces and sentence-end double spaces alone', () => {
+    const text = 'The council met on Tuesday.  Residents who spoke were divided.';
+    expect(split(text)).toEqual([text]);
+  });
+
+  it('lets the pipeline find a headline that shares its line with navigation', () => {
+    const paragraph =
+      'The council met on Tuesday evening to discuss the new harbour plan, which would move the ferry terminal to the north side of the bay and free the old quay for a public park.';
+    const dump = [
+      'Home | News | Sport | Weather',
+      '',
+      row(['Top story', 20], ['Harbour plan wins the council vote', 50], ['More news', 10]),
+      '',
+      paragraph,
+      '',
+      `${paragraph.replace('Tuesday', 'Monday')} Residents who spoke at the meeting were divided, and some feared the longer walk.`,
+      '',
+      paragraph.replace('council', 'committee'),
+    ].join('\n');
+    expect(clean(dump).title).toBe('Harbour plan wins the council vote');
+  });
+
+  it('is linear on a long line of many cells', () => {
+    const dump = Array.from({ length: 50_000 }, (_, i) => `cell ${i}`).join('    ');
+    const started = performance.now();
+    expect(split(dump)).toEqual([dump]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
