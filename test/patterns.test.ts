@@ -12,6 +12,13 @@ describe('matchLine', () => {
     expect(matchLine('发表评论')).toMatchObject({ kind: 'comment-form', locale: 'zh_CN', whole: true });
   });
 
+  it('knows the story tools of news sites and share widgets', () => {
+    expect(matchLine('E-mail this story')).toMatchObject({ kind: 'share', origin: 'story-tools', whole: true });
+    expect(matchLine('Printer-friendly version')).toMatchObject({ kind: 'share', whole: true });
+    expect(matchLine('Tell a Friend')).toMatchObject({ kind: 'share', whole: true });
+    expect(matchLine('Print this article | E-mail this article')).toMatchObject({ kind: 'share', whole: false });
+  });
+
   it('ignores case, punctuation and spacing', () => {
     expect(matchLine('  LEAVE A REPLY!  ')?.whole).toBe(true);
     expect(matchLine('Comments are closed')?.kind).toBe('comments-closed');
