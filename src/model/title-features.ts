@@ -1,5 +1,5 @@
 import type { Line } from '../doc.js';
-import { spacedParts } from '../text-stats.js';
+import { spacedParts, tokens } from '../text-stats.js';
 import { type LineStats, sameTokenCounts } from './features.js';
 import { BULLET_RE, endsLikeSentence, NUMBERED_RE } from './shapes.js';
 
@@ -30,6 +30,9 @@ export const TITLE_FEATURE_NAMES = [
   'meta_below',
   'overlap_with_first_text',
   'lines_to_first_strong',
+  'name_over_meta',
+  'crumb_tail',
+  'meta_near',
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
@@ -39,6 +42,36 @@ const MAX_DISTANCE = 20;
 /** Headline candidates: lines this close above the first line of text, short, not known chrome. */
 const TITLE_WINDOW = 40;
 const TITLE_MAX_WORDS = 30;
+
+/** A word of a person's name: capitalised, or an initial ("J."), with an apostrophe or hyphen inside. */
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\.?$/u;
+const NAME_MIN_WORDS = 2;
+const NAME_MAX_WORDS = 4;
+/** Author boxes put the date a few lines under the headline (name, photo, date, reading time). */
+const META_NEAR = 6;
+/** Breadcrumb and title-bar separators ("Home > Blog > Headline", "Home - Blog - Headline"). */
+const CRUMB_SEPARATOR = /\s[|»›>/]\s|\s[-–—]\s/u;
+
+/**
+ * A name as author boxes print it, between the headline and the text: two to four capitalised words,
+ * with no function word and no digit.
+ */
+function nameLike(line: Line, s: LineStats): boolean {
+  if (s.stopwords > 0 || s.counts.digits > 0) return false;
+  const words = line.text.split(' ');
+  return words.length >= NAME_MIN_WORDS && words.length <= NAME_MAX_WORDS && words.every((w) => NAME_WORD.test(w));
+}
+
+/** The last parts of the page's breadcrumbs, as token strings: a breadcrumb ends in the page's title. */
+function crumbTails(lines: Line[]): Set<string> {
+  const tails = new Set<string>();
+  for (const line of lines) {
+    if (!shortEnough(line) || !CRUMB_SEPARATOR.test(line.text)) continue;
+    const parts = line.text.split(CRUMB_SEPARATOR);
+    tails.add(tokens(parts[parts.length - 1]).join(' '));
+  }
+  return tails;
+}
 
 /** Only lines this short are headline candidates, so only they get headline features. */
 function shortEnough(line: Line): boolean {
@@ -69,6 +102,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Flo
   const firstText = new Set(firstStrong >= 0 ? stats[firstStrong].tokens : []);
   const hasMeta = lines.map((l) => l.hints.some((h) => h.kind === 'byline' || h.kind === 'date'));
   const same = sameTokenCounts(stats);
+  const tails = crumbTails(lines);
   const row = new Float64Array(TITLE_FEATURE_NAMES.length);
   lines.forEach((line, i) => {
     if (!shortEnough(line)) return;
@@ -106,6 +140,10 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Flo
     row[f++] = hasMeta[i + 1] || hasMeta[i + 2] ? 1 : 0;
     row[f++] = toks.length ? overlapFirst / toks.length : 0;
     row[f++] = firstStrong < 0 ? 1 : Math.max(-1, Math.min(1, (firstStrong - i) / MAX_DISTANCE));
+    row[f++] = nameLike(line, s) && (hasMeta[i + 1] || hasMeta[i + 2]) ? 1 : 0;
+    // The crumb itself ends in its own last part; only another line can be the page's title.
+    row[f++] = toks.length > 0 && tails.has(toks.join(' ')) && !CRUMB_SEPARATOR.test(line.text) ? 1 : 0;
+    row[f++] = hasMeta.slice(i + 1, i + 1 + META_NEAR).some(Boolean) ? 1 : 0;
     visit(row, i);
   });
 }

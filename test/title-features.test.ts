@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { articleMeta } from '../src/cleaners/article-meta.js';
+import { lineStats } from '../src/model/features.js';
+import { TITLE_FEATURE_NAMES, titleRows } from '../src/model/title-features.js';
+import { defaultOptions } from '../src/options.js';
+import { toDoc } from '../src/split-lines.js';
+
+/** The named headline feature of every line of a dump. */
+function feature(dump: string, name: (typeof TITLE_FEATURE_NAMES)[number]): (number | null)[] {
+  const doc = toDoc(dump, 't');
+  articleMeta.run(doc, defaultOptions);
+  const rows = titleRows(
+    doc.lines,
+    doc.lines.map((line) => lineStats(line, 'en')),
+  );
+  const k = TITLE_FEATURE_NAMES.indexOf(name);
+  return rows.map((row) => (row === null ? null : row[k]));
+}
+
+const TEXT =
+  'The council met on Tuesday evening to discuss the new harbour plan, which would move the ferry terminal to the north side of the bay.';
+
+describe('headline features', () => {
+  it('crumb_tail: a line that a breadcrumb ends with, and not the breadcrumb itself', () => {
+    const dump = ['Home > News > Harbour plan wins the vote', 'Harbour plan wins the vote', 'Harbour plan loses the vote', TEXT].join('\n');
+    expect(feature(dump, 'crumb_tail').slice(0, 3)).toEqual([0, 1, 0]);
+    const dashes = ['Home - Blog - Harbour plan wins the vote', 'Harbour plan wins the vote', TEXT].join('\n');
+    expect(feature(dashes, 'crumb_tail').slice(0, 2)).toEqual([0, 1]);
+  });
+
+  it('name_over_meta: a name right above a date is an author box, not a headline', () => {
+    const dump = ['Harbour plan wins the vote', 'Jane Roe', 'August 25, 2025', TEXT].join('\n');
+    expect(feature(dump, 'name_over_meta').slice(0, 2)).toEqual([0, 1]);
+    // A product name with no date under it, and a name with a function word, are no author box.
+    expect(feature(['Modern Leather Case', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
+    expect(feature(['Tale of Two Cities', 'August 25, 2025', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
+  });
+
+  it('meta_near: a date within a few lines below', () => {
+    const dump = ['Harbour plan wins the vote', 'Jane Roe', '15 min read', 'Share', 'August 25, 2025', TEXT].join('\n');
+    expect(feature(dump, 'meta_near')[0]).toBe(1);
+    expect(feature(['Harbour plan wins the vote', TEXT].join('\n'), 'meta_near')[0]).toBe(0);
+  });
+});
