@@ -298,6 +298,11 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
   [State.Footer]: { [State.Footer]: 0 },
 };
 
+/** For each state, the states with a move into it (Viterbi tries only these). */
+const PREDECESSORS = Array.from({ length: STATES }, (_, to) =>
+  Array.from({ length: STATES }, (_, from) => from).filter((from) => MOVES[from as State]?.[to as State] !== undefined),
+);
+
 /** Decodes every line's zone with the page grammar (Viterbi), weighing all cleaners' hints. */
 export const zoneDecoder: Cleaner = {
   id: ID,
@@ -313,6 +318,7 @@ export const zoneDecoder: Cleaner = {
     discountTextlessHeaders(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
+      predecessors: PREDECESSORS,
       start: (s) => (s === State.Pre || s === State.Meta || s === State.Body ? 0 : -Infinity),
       emit: (i, s) => emission(evidence[i], s),
       transition: (i, from, to) => {

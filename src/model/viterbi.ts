@@ -7,6 +7,11 @@ export interface ViterbiModel {
   emit(i: number, state: number): number;
   /** Log-score of moving from one state to another on entering item i. */
   transition(i: number, from: number, to: number): number;
+  /**
+   * For each state, the states that may ever move into it, in ascending order; moves outside these
+   * lists are never scored (as if transition() were -Infinity). Default: every state.
+   */
+  predecessors?: readonly (readonly number[])[];
 }
 
 export function viterbi(length: number, model: ViterbiModel): number[] {
@@ -16,6 +21,8 @@ export function viterbi(length: number, model: ViterbiModel): number[] {
   let score = new Float64Array(k);
   let next = new Float64Array(k);
   const back = new Int32Array(length * k);
+  const every = Array.from({ length: k }, (_, s) => s);
+  const predecessors = model.predecessors ?? Array.from({ length: k }, () => every);
   for (let s = 0; s < k; s++) score[s] = model.start(s) + model.emit(0, s);
   for (let i = 1; i < length; i++) {
     next.fill(-Infinity);
@@ -23,7 +30,9 @@ export function viterbi(length: number, model: ViterbiModel): number[] {
     for (let to = 0; to < k; to++) {
       const e = model.emit(i, to);
       if (e === -Infinity) continue;
-      for (let s = 0; s < k; s++) {
+      const froms = predecessors[to];
+      for (let f = 0; f < froms.length; f++) {
+        const s = froms[f];
         if (score[s] === -Infinity) continue;
         const candidate = score[s] + model.transition(i, s, to);
         if (candidate > next[to]) {
