@@ -5,6 +5,11 @@ import type { CommentItem, Line } from './doc.js';
  * text; some print it below ("Posted by: NAME | DATE" on TypePad, Blogger's date line), which
  * shows as a comments section that starts with text rather than a header.
  */
+/** A line that is nothing but a header's date, with no author ("May 14, 2011 at 8:15 PM"). */
+function dateOnly(line: Line): boolean {
+  return line.head !== undefined && line.head.author === null && line.head.date !== null && line.head.date === line.text;
+}
+
 export function groupComments(lines: Line[]): CommentItem[] {
   const section = lines.filter((l) => l.zone === 'comment' || l.zone === 'comment-header');
   const trailing = section[0]?.zone === 'comment' && section[0].head === undefined;
@@ -37,6 +42,11 @@ export function groupComments(lines: Line[]): CommentItem[] {
       } else {
         current = open(line);
       }
+      continue;
+    }
+    if (current && current.text !== '' && current.date === null && dateOnly(line)) {
+      // The same date line, read as text after the last comment: it still dates the comment above.
+      current.date = line.head?.date ?? null;
       continue;
     }
     if (current === null || line.head) current = open(line);

@@ -35,10 +35,4 @@ describe('headline features', () => {
     expect(feature(['Modern Leather Case', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
     expect(feature(['Tale of Two Cities', 'August 25, 2025', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
   });
-
-  it('meta_near: a date within a few lines below', () => {
-    const dump = ['Harbour plan wins the vote', 'Jane Roe', '15 min read', 'Share', 'August 25, 2025', TEXT].join('\n');
-    expect(feature(dump, 'meta_near')[0]).toBe(1);
-    expect(feature(['Harbour plan wins the vote', TEXT].join('\n'), 'meta_near')[0]).toBe(0);
-  });
 });

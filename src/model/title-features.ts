@@ -32,7 +32,6 @@ export const TITLE_FEATURE_NAMES = [
   'lines_to_first_strong',
   'name_over_meta',
   'crumb_tail',
-  'meta_near',
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
@@ -47,8 +46,6 @@ const TITLE_MAX_WORDS = 30;
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\.?$/u;
 const NAME_MIN_WORDS = 2;
 const NAME_MAX_WORDS = 4;
-/** Author boxes put the date a few lines under the headline (name, photo, date, reading time). */
-const META_NEAR = 6;
 /** Breadcrumb and title-bar separators ("Home > Blog > Headline", "Home - Blog - Headline"). */
 const CRUMB_SEPARATOR = /\s[|»›>/]\s|\s[-–—]\s/u;
 
@@ -143,7 +140,6 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Flo
     row[f++] = nameLike(line, s) && (hasMeta[i + 1] || hasMeta[i + 2]) ? 1 : 0;
     // The crumb itself ends in its own last part; only another line can be the page's title.
     row[f++] = toks.length > 0 && tails.has(toks.join(' ')) && !CRUMB_SEPARATOR.test(line.text) ? 1 : 0;
-    row[f++] = hasMeta.slice(i + 1, i + 1 + META_NEAR).some(Boolean) ? 1 : 0;
     visit(row, i);
   });
 }
