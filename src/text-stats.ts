@@ -5,7 +5,8 @@
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 
 /** Scripts written without spaces between words: one character is one token. */
-export const SPACELESS_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+// The long-vowel mark ー (U+30FC) is a letter of katakana words, though its script is Common.
+export const SPACELESS_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
 const SPACELESS_CHAR = new RegExp(`^[${SPACELESS_CLASS}]`, 'u');
 const SPACELESS_ANY = new RegExp(`[${SPACELESS_CLASS}]`, 'gu');
 const WORD_CHAR = `[[\\p{L}\\p{N}\\p{M}]--[${SPACELESS_CLASS}]]`;
@@ -25,6 +26,16 @@ export function spacedParts(text: string, cap = Infinity): number {
   let parts = 1;
   for (let i = text.indexOf(' '); i >= 0 && parts <= cap; i = text.indexOf(' ', i + 1)) parts++;
   return parts;
+}
+
+/**
+ * Words of a line for length thresholds: `spacedParts` in spaced scripts, and in a line mostly of a
+ * spaceless script (where spacedParts sees one part) its characters over the word length (wordCount).
+ */
+export function lineWords(text: string, cap = Infinity): number {
+  const parts = spacedParts(text, cap);
+  if (!isSpaceless(text)) return parts;
+  return Math.max(parts, wordCount(tokens(text)));
 }
 
 /** Whether the first character of `text` belongs to a script written without spaces. */
@@ -134,7 +145,7 @@ const MAX_SPACELESS_STOPWORD = FALLBACK_MAX_CHARS;
  * Share of the words that are stopwords of `lang` (stopwordRatio of tokens already at hand). In a
  * spaceless script each character is a token, so a run of them is matched against the stoplist
  * longest first (`から`, `一些` are stopwords, their characters alone are not all), and the share is
- * of wordCount: it reads on the scale of spaced text.
+ * of the characters they cover, on the scale of wordCount.
  */
 export function stopwordShare(words: readonly string[], lang: string | null): number {
   if (words.length === 0) return 0;
@@ -149,10 +160,10 @@ export function stopwordShare(words: readonly string[], lang: string | null): nu
     }
     spaceless = true;
     const match = longestStopword(words, i, set);
-    if (match > 0) {
-      count++;
-      i += match - 1;
-    }
+    // Counted by the characters it covers: the lists hold hundreds of one-character words, so
+    // counting matches would read most characters of a Chinese sentence as whole stopwords.
+    count += match * wordWeight(word);
+    i += Math.max(0, match - 1);
   }
   if (!spaceless) return count / words.length;
   return Math.min(1, count / wordCount(words));

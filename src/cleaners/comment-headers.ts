@@ -166,8 +166,8 @@ function dateSpan(text: string): { start: number; end: number; text: string } | 
     const m = re.exec(text);
     if (m) {
       let end = m.index + m[0].length;
-      // "July 3, 2012 at 4:54 pm": take the time too.
-      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
+      // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
+      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
       if (tail) end += tail[0].length;
       return { start: m.index, end, text: text.slice(m.index, end).trim() };
     }

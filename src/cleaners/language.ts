@@ -25,8 +25,31 @@ function sentenceLike(text: string): boolean {
   return isSpaceless(text);
 }
 
+/** Scripts a language selector lists side by side ("English Deutsch Español 日本語 한국어 العربية"). */
+const SCRIPTS = [
+  /\p{Script=Latin}/u,
+  /\p{Script=Cyrillic}/u,
+  /\p{Script=Greek}/u,
+  /\p{Script=Arabic}/u,
+  /\p{Script=Hebrew}/u,
+  /\p{Script=Devanagari}/u,
+  /\p{Script=Hangul}/u,
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  /\p{Script=Thai}/u,
+];
+/** Prose mixes at most two scripts (Chinese with Latin names); a line of three or more is a language menu. */
+const MAX_SCRIPTS = 2;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function manyScripts(text: string): boolean {
+  if (!NON_ASCII.test(text)) return false;
+  let found = 0;
+  for (const script of SCRIPTS) if (script.test(text) && ++found > MAX_SCRIPTS) return true;
+  return false;
+}
+
 function proseLike(text: string): boolean {
-  if (URL_CUE.test(text)) return false;
+  if (URL_CUE.test(text) || manyScripts(text)) return false;
   const letters = text.match(LETTER)?.length ?? 0;
   return letters >= MIN_LETTER_SHARE * (text.match(NON_SPACE)?.length ?? 0);
 }

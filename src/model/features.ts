@@ -245,7 +245,8 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: F
     row[f++] = BULLET_RE.test(text) ? 1 : 0;
     row[f++] = NUMBERED_RE.test(text) ? 1 : 0;
     row[f++] = s.capitalised;
-    row[f++] = letters >= 4 && !chars.lower ? 1 : 0;
+    // Caseless scripts (Han, Arabic, Thai...) have no lower case and no capitals either: no shouting.
+    row[f++] = letters >= 4 && !chars.lower && UPPER_ONE.test(text) ? 1 : 0;
     row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
     row[f++] = chars.asciiDigit && TIME_RE.test(text) ? 1 : 0;
