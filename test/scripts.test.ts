@@ -4,6 +4,7 @@ import { unwrapLines } from '../src/cleaners/unwrap-lines.js';
 import { newLine } from '../src/doc.js';
 import { lineStats } from '../src/model/features.js';
 import { endsLikeSentence } from '../src/model/shapes.js';
+import { label } from '../src/index.js';
 import { defaultOptions } from '../src/options.js';
 import { toDoc } from '../src/split-lines.js';
 import { lineWords, stopwordShare, tokens, wordCount } from '../src/text-stats.js';
@@ -135,5 +136,24 @@ describe('unwrapping wide characters', () => {
     const doc = toDoc('首页\n科技\n春天到了，我们整理了菜园\n', 't');
     unwrapLines.run(doc, defaultOptions);
     expect(doc.lines).toHaveLength(3);
+  });
+});
+
+describe('a Chinese article', () => {
+  const page = [
+    '首页',
+    '新闻',
+    '城市规划会议在北京召开',
+    '2015年3月1日 作者：王明',
+    '2015年3月1日，我们在北京召开了一次关于城市规划的会议，很多专家参加了讨论并提出了建议。会议持续了一整天，大家的讨论非常热烈。',
+    '与会者认为，城市的发展需要更多的绿地和公共空间，也需要更方便的公共交通。这些建议将在下个月提交给市政府。',
+    '另外，2015年3月2日上午，专家们又参观了几个新的社区，并和居民进行了交流，听取了他们对社区建设的意见。',
+    '相关文章',
+    '分享到微信',
+  ].join('\n');
+
+  it('keeps paragraphs that mention a date in the body, and takes the date line as meta', () => {
+    const zones = label(page, { timeoutMs: Infinity }).lines.map((l) => l.zone);
+    expect(zones).toEqual(['junk:nav', 'junk:nav', 'title', 'date', 'body', 'body', 'body', 'junk:related', 'junk:share']);
   });
 });

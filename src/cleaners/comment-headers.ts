@@ -3,7 +3,7 @@ import { addHint, type Line } from '../doc.js';
 import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TIME_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
-import { spacedParts } from '../text-stats.js';
+import { lineWords, spacedParts } from '../text-stats.js';
 
 const ID = 'comment-headers';
 
@@ -98,7 +98,7 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   if (own !== NAME_LINE) return own;
   if (next !== undefined) {
     const nextDate = dateSpan(next);
-    if (nextDate && spacedParts(next, 8) <= 8) {
+    if (nextDate && lineWords(next, 8) <= 8) {
       return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
     }
   }
@@ -110,7 +110,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
   // Text browsers show an image as its alt text or file name in brackets: no name or date the reader sees.
   const text = line.replace(IMAGE_ALT_RE, ' ').trim();
   if (text === '') return null;
-  const words = spacedParts(text, MAX_HEADER_WORDS);
+  const words = lineWords(text, MAX_HEADER_WORDS);
   if (words > MAX_HEADER_WORDS) return null;
 
   const says = SAYS_RE.exec(text);
