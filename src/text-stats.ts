@@ -5,7 +5,8 @@
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 
 /** Scripts written without spaces between words: one character is one token. */
-export const SPACELESS_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+// The long-vowel mark ー (U+30FC) is a letter of katakana words, though its script is Common.
+export const SPACELESS_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
 const SPACELESS_CHAR = new RegExp(`^[${SPACELESS_CLASS}]`, 'u');
 const SPACELESS_ANY = new RegExp(`[${SPACELESS_CLASS}]`, 'gu');
 const WORD_CHAR = `[[\\p{L}\\p{N}\\p{M}]--[${SPACELESS_CLASS}]]`;
@@ -25,6 +26,16 @@ export function spacedParts(text: string, cap = Infinity): number {
   let parts = 1;
   for (let i = text.indexOf(' '); i >= 0 && parts <= cap; i = text.indexOf(' ', i + 1)) parts++;
   return parts;
+}
+
+/**
+ * Words of a line for length thresholds: `spacedParts` in spaced scripts, and in a line mostly of a
+ * spaceless script (where spacedParts sees one part) its characters over the word length (wordCount).
+ */
+export function lineWords(text: string, cap = Infinity): number {
+  const parts = spacedParts(text, cap);
+  if (!isSpaceless(text)) return parts;
+  return Math.max(parts, wordCount(tokens(text)));
 }
 
 /** Whether the first character of `text` belongs to a script written without spaces. */
@@ -90,11 +101,80 @@ export function stopwordRatio(text: string, lang: string | null): number {
   return stopwordShare(tokens(text), lang);
 }
 
-/** Share of the tokens that are stopwords of `lang` (stopwordRatio of tokens already at hand). */
+/**
+ * Characters per word in scripts written without spaces, so that a line's word count means the same
+ * in every script: segmented Chinese averages 1.5–1.7 characters a word and Japanese about 2
+ * (particles of one kana, verbs with their endings); Thai, Lao, Khmer and Myanmar spell a word with
+ * 4–6 code points, vowel marks included. Without this, a menu item of four Han characters counts as
+ * four words, as many as an English phrase.
+ */
+const HAN_KANA_CHARS_PER_WORD = 1.8;
+const SOUTHEAST_ASIAN_CHARS_PER_WORD = 5;
+/** The first code point of the spaceless scripts (Thai, U+0E00); ASCII and most alphabets lie below. */
+const FIRST_SPACELESS = 0x0e00;
+/** Lao, Myanmar and Khmer lie between Thai and the Han and kana blocks. */
+const LAST_SOUTHEAST_ASIAN = 0x17ff;
+
+/** Words a token stands for: 1, or a share of one for a character of a spaceless script. */
+function wordWeight(token: string): number {
+  const code = token.charCodeAt(0);
+  if (code < FIRST_SPACELESS || !SPACELESS_CHAR.test(token)) return 1;
+  return code <= LAST_SOUTHEAST_ASIAN ? 1 / SOUTHEAST_ASIAN_CHARS_PER_WORD : 1 / HAN_KANA_CHARS_PER_WORD;
+}
+
+/**
+ * The number of words of a line's tokens: the token count in spaced scripts, characters divided by
+ * the word length in spaceless ones (rounded, and at least one when there are tokens).
+ */
+export function wordCount(words: readonly string[]): number {
+  let whole = 0;
+  let spaceless = 0;
+  for (const word of words) {
+    const weight = wordWeight(word);
+    if (weight === 1) whole++;
+    else spaceless += weight;
+  }
+  if (spaceless === 0) return whole;
+  return Math.max(1, whole + Math.round(spaceless));
+}
+
+/** Stopwords of spaceless scripts are matched over at most this many characters (FALLBACK_MAX_CHARS). */
+const MAX_SPACELESS_STOPWORD = FALLBACK_MAX_CHARS;
+
+/**
+ * Share of the words that are stopwords of `lang` (stopwordRatio of tokens already at hand). In a
+ * spaceless script each character is a token, so a run of them is matched against the stoplist
+ * longest first (`から`, `一些` are stopwords, their characters alone are not all), and the share is
+ * of the characters they cover, on the scale of wordCount.
+ */
 export function stopwordShare(words: readonly string[], lang: string | null): number {
   if (words.length === 0) return 0;
   const set = stopwordsOf(lang);
   let count = 0;
-  for (const word of words) if (set.has(word)) count++;
-  return count / words.length;
+  let spaceless = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (wordWeight(word) === 1) {
+      if (set.has(word)) count++;
+      continue;
+    }
+    spaceless = true;
+    const match = longestStopword(words, i, set);
+    // Counted by the characters it covers: the lists hold hundreds of one-character words, so
+    // counting matches would read most characters of a Chinese sentence as whole stopwords.
+    count += match * wordWeight(word);
+    i += Math.max(0, match - 1);
+  }
+  if (!spaceless) return count / words.length;
+  return Math.min(1, count / wordCount(words));
+}
+
+/** Length in tokens of the longest stopword made of the spaceless tokens from i on, or 0. */
+function longestStopword(words: readonly string[], i: number, set: Set<string>): number {
+  let end = i;
+  while (end < words.length && end - i < MAX_SPACELESS_STOPWORD && wordWeight(words[end]) !== 1) end++;
+  for (let len = end - i; len >= 1; len--) {
+    if (set.has(len === 1 ? words[i] : words.slice(i, i + len).join(''))) return len;
+  }
+  return 0;
 }

@@ -2,7 +2,7 @@ import type { Cleaner } from '../cleaner.js';
 import { addHint } from '../doc.js';
 import { hasDate, hasRelativeTime } from '../model/shapes.js';
 import { memoByText } from '../line-memo.js';
-import { spacedParts } from '../text-stats.js';
+import { lineWords } from '../text-stats.js';
 
 const ID = 'article-meta';
 
@@ -45,7 +45,7 @@ const DATE_HINT: MetaHint = { kind: 'date', weight: DATE_LINE, reason: 'date lin
 const CAPTION_HINT: MetaHint = { kind: 'caption', weight: CAPTION, reason: 'photo caption cue' };
 
 function metaHintOf(text: string): MetaHint | null {
-  const words = spacedParts(text, MAX_CAPTION_WORDS);
+  const words = lineWords(text, MAX_CAPTION_WORDS);
   if (words <= MAX_META_WORDS) {
     if (BYLINE_RE.test(text) || AUTHOR_LABEL_RE.test(text)) return BYLINE_HINT;
     if (hasDate(text) || hasRelativeTime(text) || DATE_LABEL_RE.test(text)) return DATE_HINT;

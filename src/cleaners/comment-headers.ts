@@ -3,7 +3,7 @@ import { addHint, type Line } from '../doc.js';
 import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TIME_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
-import { spacedParts } from '../text-stats.js';
+import { lineWords, spacedParts } from '../text-stats.js';
 
 const ID = 'comment-headers';
 
@@ -98,7 +98,7 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   if (own !== NAME_LINE) return own;
   if (next !== undefined) {
     const nextDate = dateSpan(next);
-    if (nextDate && spacedParts(next, 8) <= 8) {
+    if (nextDate && lineWords(next, 8) <= 8) {
       return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
     }
   }
@@ -110,7 +110,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
   // Text browsers show an image as its alt text or file name in brackets: no name or date the reader sees.
   const text = line.replace(IMAGE_ALT_RE, ' ').trim();
   if (text === '') return null;
-  const words = spacedParts(text, MAX_HEADER_WORDS);
+  const words = lineWords(text, MAX_HEADER_WORDS);
   if (words > MAX_HEADER_WORDS) return null;
 
   const says = SAYS_RE.exec(text);
@@ -166,8 +166,8 @@ function dateSpan(text: string): { start: number; end: number; text: string } | 
     const m = re.exec(text);
     if (m) {
       let end = m.index + m[0].length;
-      // "July 3, 2012 at 4:54 pm": take the time too.
-      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
+      // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
+      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
       if (tail) end += tail[0].length;
       return { start: m.index, end, text: text.slice(m.index, end).trim() };
     }

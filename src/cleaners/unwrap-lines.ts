@@ -1,5 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Line } from '../doc.js';
+import { isSpacelessChar } from '../text-stats.js';
 
 /**
  * Renderers wrap long paragraphs: w3m at the width of a table cell (often ~80 columns), lynx at
@@ -25,20 +26,41 @@ const LONG_WRAP_TEXT = 500;
 const WORD_SLACK = 20;
 /** Lines of a run that show its width on their own. */
 const EVIDENT_RUN = 3;
-/** A sentence mark, maybe inside closing quotes or brackets (`it,"` ends no sentence). */
-const SENTENCE_END = /[.!?:;]["”’)\]]{0,3}$/u;
+/** A sentence mark of any script, maybe inside closing quotes or brackets (`it,"` ends no sentence). */
+const SENTENCE_END = /[.!?:;。！？：；．｡؟۔।]["”’)\]」』）】》]{0,3}$/u;
 const LOWER_START = /^\p{Ll}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** List items start a line of their own even inside a run. */
 const ITEM_START = /^(?:[*•·+\-–—]\s|\d{1,3}[.)]\s|#\s)/u;
 
-function width(line: Line): number {
-  return line.indent + line.text.length;
+/**
+ * East Asian wide and full-width characters (Han, kana, Hangul, full-width forms) take two columns
+ * in lynx and w3m, so a line of Chinese wraps at half as many characters as a line of English.
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/gu;
+/** Below the first wide character (U+1100) every character takes one column and one UTF-16 unit. */
+const MAYBE_WIDE = /[\u1100-\uffff]/u;
+
+/** Columns the text takes on the renderer's screen. */
+function columns(text: string): number {
+  if (!MAYBE_WIDE.test(text)) return text.length;
+  return text.length + (text.match(WIDE)?.length ?? 0);
 }
 
-function firstWordLength(text: string): number {
-  const space = text.indexOf(' ');
-  return space < 0 ? text.length : space;
+function width(line: Line): number {
+  return line.indent + columns(line.text);
+}
+
+/** Lines of spaceless scripts (Chinese, Japanese, Thai) break between any two characters, with no space. */
+function spacelessJoin(text: string, next: string): boolean {
+  return isSpacelessChar(next) || isSpacelessChar(Array.from(text.slice(-2)).at(-1) ?? '');
+}
+
+/** Columns the next line's first word (one character in a spaceless script) takes, with its space. */
+function firstWordColumns(text: string, next: string): number {
+  if (spacelessJoin(text, next)) return columns(String.fromCodePoint(next.codePointAt(0) ?? 0));
+  const space = next.indexOf(' ');
+  return 1 + columns(space < 0 ? next : next.slice(0, space));
 }
 
 /** Lines i and i+1 are adjacent input lines with nothing between them. */
@@ -71,18 +93,21 @@ function runs(lines: Line[]): Run[] {
 
 /** The next line's first word would not have fitted after line i. */
 function full(lines: Line[], i: number, wrapWidth: number): boolean {
-  return width(lines[i]) + 1 + firstWordLength(lines[i + 1].text) > wrapWidth;
+  return width(lines[i]) + firstWordColumns(lines[i].text, lines[i + 1].text) > wrapWidth;
 }
 
 /**
  * Line i reads on into line i+1: it ends in a word (not a rule of underscores), no list item
- * starts, and no sentence ends before a capital.
+ * starts, and no sentence ends before a capital (in a spaceless script, no sentence ends).
  */
 function continues(lines: Line[], i: number): boolean {
   const text = lines[i].text;
   const next = lines[i + 1].text;
+  if (ITEM_START.test(next)) return false;
+  // Spaceless scripts wrap between any two characters, a comma included, and have no lower case.
+  if (spacelessJoin(text, next)) return LETTER_OR_DIGIT.test(text.slice(-WORD_SLACK)) && !SENTENCE_END.test(text);
   const lastWord = text.slice(text.lastIndexOf(' ') + 1);
-  if (ITEM_START.test(next) || lastWord.length > WORD_SLACK || !LETTER_OR_DIGIT.test(lastWord)) return false;
+  if (lastWord.length > WORD_SLACK || !LETTER_OR_DIGIT.test(lastWord)) return false;
   return !SENTENCE_END.test(text) || LOWER_START.test(next);
 }
 
@@ -107,8 +132,9 @@ export const unwrapLines: Cleaner = {
       for (let i = run.start; i < run.end; i++) {
         const wrapped = shownWidth || lines[i].text.length >= LONG_WRAP_TEXT;
         if (wrapped && full(lines, i, run.width) && continues(lines, i)) {
-          // A word cut at a hyphen joins without a space (`pre-` + `positioned`).
-          parts.push(HYPHEN_END.test(lines[i].text) ? '' : ' ', lines[i + 1].text);
+          // A word cut at a hyphen joins without a space (`pre-` + `positioned`), and so do spaceless scripts.
+          const glued = HYPHEN_END.test(lines[i].text) || spacelessJoin(lines[i].text, lines[i + 1].text);
+          parts.push(glued ? '' : ' ', lines[i + 1].text);
           continue;
         }
         line.text = parts.join('');

@@ -4,7 +4,7 @@ import { sigmoid } from '../model/logistic.js';
 import { endsLikeSentence } from '../model/shapes.js';
 import { titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
-import { spacedParts } from '../text-stats.js';
+import { lineWords } from '../text-stats.js';
 
 const ID = 'zone-decoder';
 
@@ -129,7 +129,7 @@ function discountTextlessHeaders(evidence: Evidence[]): void {
 
 /** A sentence of a few words: what even a short comment is, and a link title is not. */
 function isSentence(text: string): boolean {
-  return endsLikeSentence(text) && spacedParts(text, MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS;
+  return endsLikeSentence(text) && lineWords(text, MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS;
 }
 const MIN_SENTENCE_WORDS = 4;
 

@@ -1,5 +1,5 @@
 import type { Line } from '../doc.js';
-import { stopwordShare, tokens } from '../text-stats.js';
+import { stopwordShare, tokens, wordCount } from '../text-stats.js';
 import { BULLET_RE, DATE_RE, EMAIL_RE, endsLikeSentence, HANDLE_RE, hasUrl, NUMBERED_RE, SEPARATOR_RE, TIME_RE } from './shapes.js';
 
 /** What a reader sees in one line on its own. */
@@ -38,15 +38,17 @@ export function lineStats(line: Line, lang: string | null): LineStats {
   const toks = tokens(text);
   const stop = stopwordShare(toks, lang);
   const chars = charCounts(text);
+  // Words, not tokens: in spaceless scripts a token is one character (text-stats wordCount).
+  const words = wordCount(toks);
   let keyLength = toks.length - 1;
   for (const t of toks) keyLength += t.length;
   return {
-    words: toks.length,
+    words,
     chars: text.length,
     stopwords: stop,
     terminal: endsLikeSentence(text),
     capitalised: chars.capitalised / (chars.spaces + 1),
-    strong: toks.length >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
+    strong: words >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
     date: chars.asciiDigit && DATE_RE.test(text),
     tokens: toks,
     keyLength: Math.max(0, keyLength),
@@ -243,7 +245,8 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: F
     row[f++] = BULLET_RE.test(text) ? 1 : 0;
     row[f++] = NUMBERED_RE.test(text) ? 1 : 0;
     row[f++] = s.capitalised;
-    row[f++] = letters >= 4 && !chars.lower ? 1 : 0;
+    // Caseless scripts (Han, Arabic, Thai...) have no lower case and no capitals either: no shouting.
+    row[f++] = letters >= 4 && !chars.lower && UPPER_ONE.test(text) ? 1 : 0;
     row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
     row[f++] = chars.asciiDigit && TIME_RE.test(text) ? 1 : 0;

@@ -32,8 +32,12 @@ export const HANDLE_RE = /(?:^|\s)[@#][\p{L}\p{N}_]{2,30}/u;
 export const BULLET_RE = /^(?:[*+•·▪◦‣#-]|o)\s/u;
 export const NUMBERED_RE = /^\(?\d{1,3}[.)]\s/u;
 
-/** Sentence-final punctuation in any script, optionally followed by closing quotes or brackets. */
-export const TERMINAL_RE = /[.!?。！？…؟।][”"'’»)\]]{0,3}$/u;
+/**
+ * Sentence-final punctuation in any script (full-width and half-width CJK stops, Arabic and Urdu,
+ * Devanagari dandas, Armenian, Ethiopic, Myanmar), optionally followed by closing quotes or brackets,
+ * CJK corner brackets included (Japanese dialogue ends `。」`).
+ */
+export const TERMINAL_RE = /[.!?。！？．｡…؟۔।॥։።။][”"'’»)\]」』）】〉》〕］]{0,3}$/u;
 /** TERMINAL_RE matches at most this many UTF-16 units, all at the end of the line. */
 const TERMINAL_MAX_UNITS = 4;
 

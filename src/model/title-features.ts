@@ -1,5 +1,5 @@
 import type { Line } from '../doc.js';
-import { spacedParts, tokens } from '../text-stats.js';
+import { lineWords, tokens } from '../text-stats.js';
 import { type LineStats, sameTokenCounts } from './features.js';
 import { BULLET_RE, endsLikeSentence, NUMBERED_RE } from './shapes.js';
 
@@ -35,6 +35,8 @@ export const TITLE_FEATURE_NAMES = [
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
+// Caseless scripts (Han, Arabic, Thai...) have no lower case and no capitals either: no all-caps line.
+const UPPER = /\p{Lu}/u;
 const HEADLINE_MIN_WORDS = 3;
 const HEADLINE_MAX_WORDS = 25;
 const MAX_DISTANCE = 20;
@@ -72,7 +74,7 @@ function crumbTails(lines: Line[]): Set<string> {
 
 /** Only lines this short are headline candidates, so only they get headline features. */
 function shortEnough(line: Line): boolean {
-  return spacedParts(line.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS;
+  return lineWords(line.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS;
 }
 
 /** Rows of the lines that can be headline candidates (short ones); null for the others. */
@@ -118,7 +120,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Flo
     row[f++] = s.terminal ? 1 : 0;
     row[f++] = line.text.endsWith(':') ? 1 : 0;
     row[f++] = s.capitalised;
-    row[f++] = s.counts.letters > 0 && !s.counts.lower ? 1 : 0;
+    row[f++] = s.counts.letters > 0 && !s.counts.lower && UPPER.test(lines[i].text) ? 1 : 0;
     row[f++] = n > 1 ? i / (n - 1) : 0;
     row[f++] = s.date ? 1 : 0;
     row[f++] = s.separators > 0 ? 1 : 0;
