@@ -47,7 +47,7 @@ export function lineStats(line: Line, lang: string | null): LineStats {
     terminal: endsLikeSentence(text),
     capitalised: chars.capitalised / (chars.spaces + 1),
     strong: toks.length >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
-    date: chars.asciiDigit && DATE_RE.test(text),
+    date: chars.digitPair && DATE_RE.test(text),
     tokens: toks,
     keyLength: Math.max(0, keyLength),
     counts: chars,
@@ -139,8 +139,8 @@ export interface CharCounts {
   capitalised: number;
   /** A lower-case letter (`\p{Ll}`). */
   lower: boolean;
-  /** An ASCII digit (`\d`), which every date and time pattern needs. */
-  asciiDigit: boolean;
+  /** Two ASCII digits in a row (`\d\d`), which every match of DATE_RE, TIME_RE and the copyright year holds. */
+  digitPair: boolean;
 }
 
 /**
@@ -148,41 +148,58 @@ export interface CharCounts {
  * points: ASCII without regexes, other characters by their Unicode property.
  */
 function charCounts(text: string): CharCounts {
-  const counts: CharCounts = { letters: 0, digits: 0, punctuation: 0, spaces: 0, capitalised: 0, lower: false, asciiDigit: false };
+  // Locals, not fields of the result: this loop runs over every character of every line.
+  let letters = 0;
+  let digits = 0;
+  let punctuation = 0;
+  let spaces = 0;
+  let capitalised = 0;
+  let lower = false;
+  let digitPair = false;
   let afterSpace = true;
+  let afterDigit = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
       if (code >= 97 && code <= 122) {
-        counts.letters++;
-        counts.lower = true;
+        letters++;
+        lower = true;
+        afterDigit = false;
       } else if (code >= 65 && code <= 90) {
-        counts.letters++;
-        if (afterSpace) counts.capitalised++;
+        letters++;
+        if (afterSpace) capitalised++;
+        afterDigit = false;
       } else if (code >= 48 && code <= 57) {
-        counts.digits++;
-        counts.asciiDigit = true;
-      } else if (code > 32 && code < 127) counts.punctuation++;
-      else if (code === 32) counts.spaces++;
+        digits++;
+        if (afterDigit) digitPair = true;
+        afterDigit = true;
+      } else {
+        if (code > 32 && code < 127) punctuation++;
+        else if (code === 32) spaces++;
+        afterDigit = false;
+      }
       afterSpace = code === 32 || (code >= 9 && code <= 13);
       continue;
     }
+    afterDigit = false;
     // A surrogate pair is one code point; a lone surrogate is a character of its own, as in `for…of`.
     const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const ch = pair ? text.slice(i, i + 2) : text[i];
     if (pair) i++;
     if (LETTER_ONE.test(ch)) {
-      counts.letters++;
-      if (!counts.lower && LOWER_ONE.test(ch)) counts.lower = true;
-      if (afterSpace && UPPER_ONE.test(ch)) counts.capitalised++;
-    } else if (DIGIT_ONE.test(ch)) counts.digits++;
-    else if (PUNCT_ONE.test(ch)) counts.punctuation++;
+      letters++;
+      if (!lower && LOWER_ONE.test(ch)) lower = true;
+      if (afterSpace && UPPER_ONE.test(ch)) capitalised++;
+    } else if (DIGIT_ONE.test(ch)) digits++;
+    else if (PUNCT_ONE.test(ch)) punctuation++;
     afterSpace = SPACE_ONE.test(ch);
   }
-  return counts;
+  return { letters, digits, punctuation, spaces, capitalised, lower, digitPair };
 }
 
 const COPYRIGHT_RE = /©|\(c\)\s?\d{4}|\ball rights reserved\b/iu;
+const RIGHTS_CUE = /ights/iu;
+const BRACKETED_RE = /^\[[^\]]{0,200}\]$/u;
 
 /** URL, e-mail or handle; each regex runs only where its cue is in the line. */
 function hasLinkShape(text: string, url: boolean): boolean {
@@ -191,8 +208,9 @@ function hasLinkShape(text: string, url: boolean): boolean {
   return (text.includes('@') || text.includes('#')) && HANDLE_RE.test(text);
 }
 
-function hasCopyright(text: string): boolean {
-  return (text.includes('©') || text.includes('(') || /ights/iu.test(text)) && COPYRIGHT_RE.test(text);
+/** Each alternative of COPYRIGHT_RE only where its cue is in the line: ©, a year after "(", "ights". */
+function hasCopyright(text: string, digitPair: boolean): boolean {
+  return (text.includes('©') || (digitPair && text.includes('(')) || RIGHTS_CUE.test(text)) && COPYRIGHT_RE.test(text);
 }
 
 /** Features of every line, own and from its neighbourhood, as rows in FEATURE_NAMES order. */
@@ -246,7 +264,7 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: F
     row[f++] = letters >= 4 && !chars.lower ? 1 : 0;
     row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
-    row[f++] = chars.asciiDigit && TIME_RE.test(text) ? 1 : 0;
+    row[f++] = chars.digitPair && TIME_RE.test(text) ? 1 : 0;
     row[f++] = hasLinkShape(text, s.url) ? 1 : 0;
     row[f++] = s.separators / MAX_SEPARATORS;
     row[f++] = chars.punctuation / Math.max(1, s.chars);
@@ -264,8 +282,8 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: F
     row[f++] = strongPrefix[i] > 0 ? 1 : 0;
     row[f++] = seen - strongPrefix[i] - (s.strong ? 1 : 0) > 0 ? 1 : 0;
     row[f++] = i >= densest.start && i <= densest.end ? 1 : 0;
-    row[f++] = /^\[[^\]]{0,200}\]$/u.test(text) ? 1 : 0;
-    row[f++] = hasCopyright(text) ? 1 : 0;
+    row[f++] = text.startsWith('[') && BRACKETED_RE.test(text) ? 1 : 0;
+    row[f++] = hasCopyright(text, chars.digitPair) ? 1 : 0;
     visit(row, i);
   }
 }
