@@ -216,19 +216,19 @@ function hasCopyright(text: string, digitPair: boolean): boolean {
 /** Features of every line, own and from its neighbourhood, as rows in FEATURE_NAMES order. */
 export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
   const rows: Float64Array[] = [];
-  eachFeatureRow(lines, stats, (row) => rows.push(row.slice()));
+  eachFeatureRow(lines, stats, sameTokenCounts(stats), (row) => rows.push(row.slice()));
   return rows;
 }
 
 /**
  * The rows of featureRows one by one, in a single buffer that the next row overwrites: scoring
- * needs no matrix, and a page of a million lines would need hundreds of MB for one.
+ * needs no matrix, and a page of a million lines would need hundreds of MB for one. `same` is
+ * sameTokenCounts(stats), which the headline rows need too.
  */
-export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: Float64Array, i: number) => void): void {
+export function eachFeatureRow(lines: Line[], stats: LineStats[], same: readonly number[], visit: (row: Float64Array, i: number) => void): void {
   const n = lines.length;
   const logWords = stats.map((s) => Math.log1p(s.words));
   const terminal = stats.map((s) => (s.terminal ? 1 : 0));
-  const same = sameTokenCounts(stats);
 
   const distance = distanceToStrong(stats);
   const strongPrefix: number[] = [];
