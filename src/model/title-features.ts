@@ -43,6 +43,9 @@ const MAX_DISTANCE = 20;
 const TITLE_WINDOW = 40;
 const TITLE_MAX_WORDS = 30;
 
+const IN_TEXT = 1;
+const IN_FIRST_TEXT = 2;
+
 /** A word of a person's name: capitalised, or an initial ("J."), with an apostrophe or hyphen inside. */
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\.?$/u;
 const NAME_MIN_WORDS = 2;
@@ -124,9 +127,11 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     if (stats[i].strong) next = i;
   }
   const firstStrong = stats.findIndex((s) => s.strong);
-  const textWords = new Set<string>();
-  for (const s of stats) if (s.strong) for (const t of s.tokens) textWords.add(t);
-  const firstText = new Set(firstStrong >= 0 ? stats[firstStrong].tokens : []);
+  // Words of the running text: IN_TEXT, or IN_FIRST_TEXT for those of its first line (a strong line
+  // too), so that one lookup per token gives both overlaps.
+  const textWords = new Map<string, number>();
+  for (const s of stats) if (s.strong) for (const t of s.tokens) textWords.set(t, IN_TEXT);
+  if (firstStrong >= 0) for (const t of stats[firstStrong].tokens) textWords.set(t, IN_FIRST_TEXT);
   // Per line, the nearest line below with a byline or date hint (Infinity: none): the meta features look a few lines down.
   const hasMeta = new Uint8Array(n + 2);
   const nextMeta = new Float64Array(n + 1).fill(Infinity);
@@ -145,8 +150,10 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     let overlap = 0;
     let overlapFirst = 0;
     for (const t of toks) {
-      if (textWords.has(t)) overlap++;
-      if (firstText.has(t)) overlapFirst++;
+      const where = textWords.get(t);
+      if (where === undefined) continue;
+      overlap++;
+      if (where === IN_FIRST_TEXT) overlapFirst++;
     }
     const metaBelow = hasMeta[i + 1] === 1 || hasMeta[i + 2] === 1;
     let f = 0;
