@@ -143,9 +143,28 @@ export interface CharCounts {
   digitPair: boolean;
 }
 
+// Classes of ASCII characters, looked up in a table: one load instead of a chain of range tests.
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const PUNCT = 4;
+const SPACE = 5;
+/** Whitespace other than the plain space (tab, line feed...). From SPACE on, a class counts as whitespace. */
+const BLANK = 6;
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if (code >= 97 && code <= 122) ASCII_CLASS[code] = LOWER;
+  else if (code >= 65 && code <= 90) ASCII_CLASS[code] = UPPER;
+  else if (code >= 48 && code <= 57) ASCII_CLASS[code] = DIGIT;
+  else if (code > 32 && code < 127) ASCII_CLASS[code] = PUNCT;
+  else if (code === 32) ASCII_CLASS[code] = SPACE;
+  else if (code >= 9 && code <= 13) ASCII_CLASS[code] = BLANK;
+}
+
 /**
  * Letters, digits, punctuation or symbols, spaces and capitals of a line in one pass over its code
- * points: ASCII without regexes, other characters by their Unicode property.
+ * points: ASCII by a table, other characters by their Unicode property.
  */
 function charCounts(text: string): CharCounts {
   // Locals, not fields of the result: this loop runs over every character of every line.
@@ -156,32 +175,26 @@ function charCounts(text: string): CharCounts {
   let capitalised = 0;
   let lower = false;
   let digitPair = false;
-  let afterSpace = true;
-  let afterDigit = false;
+  // The class of the previous character; the line starts as if after a space.
+  let prev = SPACE;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      if (code >= 97 && code <= 122) {
+      const cls = ASCII_CLASS[code];
+      if (cls === LOWER) {
         letters++;
         lower = true;
-        afterDigit = false;
-      } else if (code >= 65 && code <= 90) {
+      } else if (cls === UPPER) {
         letters++;
-        if (afterSpace) capitalised++;
-        afterDigit = false;
-      } else if (code >= 48 && code <= 57) {
+        if (prev >= SPACE) capitalised++;
+      } else if (cls === DIGIT) {
         digits++;
-        if (afterDigit) digitPair = true;
-        afterDigit = true;
-      } else {
-        if (code > 32 && code < 127) punctuation++;
-        else if (code === 32) spaces++;
-        afterDigit = false;
-      }
-      afterSpace = code === 32 || (code >= 9 && code <= 13);
+        if (prev === DIGIT) digitPair = true;
+      } else if (cls === PUNCT) punctuation++;
+      else if (cls === SPACE) spaces++;
+      prev = cls;
       continue;
     }
-    afterDigit = false;
     // A surrogate pair is one code point; a lone surrogate is a character of its own, as in `for…of`.
     const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const ch = pair ? text.slice(i, i + 2) : text[i];
@@ -189,10 +202,10 @@ function charCounts(text: string): CharCounts {
     if (LETTER_ONE.test(ch)) {
       letters++;
       if (!lower && LOWER_ONE.test(ch)) lower = true;
-      if (afterSpace && UPPER_ONE.test(ch)) capitalised++;
+      if (prev >= SPACE && UPPER_ONE.test(ch)) capitalised++;
     } else if (DIGIT_ONE.test(ch)) digits++;
     else if (PUNCT_ONE.test(ch)) punctuation++;
-    afterSpace = SPACE_ONE.test(ch);
+    prev = SPACE_ONE.test(ch) ? BLANK : OTHER;
   }
   return { letters, digits, punctuation, spaces, capitalised, lower, digitPair };
 }
