@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint } from '../doc.js';
-import { eachFeatureRow, FEATURE_NAMES, lineStats } from '../model/features.js';
+import { eachFeatureRow, FEATURE_NAMES, lineStats, sameTokenCounts } from '../model/features.js';
 import { logit } from '../model/logistic.js';
 import { eachTitleRow, TITLE_FEATURE_NAMES } from '../model/title-features.js';
 import weights from '../model/weights.json' with { type: 'json' };
@@ -15,20 +15,25 @@ export const lineModel: Cleaner = {
   run(doc) {
     const lines = doc.lines;
     const stats = lines.map((line) => lineStats(line, doc.lang));
+    const same = sameTokenCounts(stats);
     const body = new Float64Array(lines.length);
-    eachFeatureRow(lines, stats, (row, i) => {
+    eachFeatureRow(lines, stats, same, (row, i) => {
       body[i] = logit(weights.body.weights, row);
     });
     // Only short lines can be headlines and have a headline score.
-    const title = new Map<number, number>();
-    eachTitleRow(lines, stats, (row, i) => title.set(i, logit(weights.title.weights, row)));
-    lines.forEach((line, i) => {
-      const z = body[i];
-      addHint(line, 'body', z, 'line-model', `text model ${z >= 0 ? '+' : ''}${z.toFixed(1)}`);
-      const t = title.get(i);
-      if (t === undefined) return;
-      addHint(line, 'title', t, 'line-model', `headline model ${t >= 0 ? '+' : ''}${t.toFixed(1)}`);
+    const title = new Float64Array(lines.length);
+    const short = new Uint8Array(lines.length);
+    eachTitleRow(lines, stats, same, (row, i) => {
+      title[i] = logit(weights.title.weights, row);
+      short[i] = 1;
     });
+    for (let i = 0; i < lines.length; i++) {
+      const z = body[i];
+      addHint(lines[i], 'body', z, 'line-model', `text model ${z >= 0 ? '+' : ''}${z.toFixed(1)}`);
+      if (!short[i]) continue;
+      const t = title[i];
+      addHint(lines[i], 'title', t, 'line-model', `headline model ${t >= 0 ? '+' : ''}${t.toFixed(1)}`);
+    }
   },
 };
 

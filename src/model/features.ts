@@ -49,7 +49,7 @@ export function lineStats(line: Line, lang: string | null): LineStats {
     terminal: endsLikeSentence(text),
     capitalised: chars.capitalised / (chars.spaces + 1),
     strong: words >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
-    date: chars.asciiDigit && DATE_RE.test(text),
+    date: chars.digitPair && DATE_RE.test(text),
     tokens: toks,
     keyLength: Math.max(0, keyLength),
     counts: chars,
@@ -141,32 +141,60 @@ export interface CharCounts {
   capitalised: number;
   /** A lower-case letter (`\p{Ll}`). */
   lower: boolean;
-  /** An ASCII digit (`\d`), which every date and time pattern needs. */
-  asciiDigit: boolean;
+  /** Two ASCII digits in a row (`\d\d`), which every match of DATE_RE, TIME_RE and the copyright year holds. */
+  digitPair: boolean;
+}
+
+// Classes of ASCII characters, looked up in a table: one load instead of a chain of range tests.
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const PUNCT = 4;
+const SPACE = 5;
+/** Whitespace other than the plain space (tab, line feed...). From SPACE on, a class counts as whitespace. */
+const BLANK = 6;
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if (code >= 97 && code <= 122) ASCII_CLASS[code] = LOWER;
+  else if (code >= 65 && code <= 90) ASCII_CLASS[code] = UPPER;
+  else if (code >= 48 && code <= 57) ASCII_CLASS[code] = DIGIT;
+  else if (code > 32 && code < 127) ASCII_CLASS[code] = PUNCT;
+  else if (code === 32) ASCII_CLASS[code] = SPACE;
+  else if (code >= 9 && code <= 13) ASCII_CLASS[code] = BLANK;
 }
 
 /**
  * Letters, digits, punctuation or symbols, spaces and capitals of a line in one pass over its code
- * points: ASCII without regexes, other characters by their Unicode property.
+ * points: ASCII by a table, other characters by their Unicode property.
  */
 function charCounts(text: string): CharCounts {
-  const counts: CharCounts = { letters: 0, digits: 0, punctuation: 0, spaces: 0, capitalised: 0, lower: false, asciiDigit: false };
-  let afterSpace = true;
+  // Locals, not fields of the result: this loop runs over every character of every line.
+  let letters = 0;
+  let digits = 0;
+  let punctuation = 0;
+  let spaces = 0;
+  let capitalised = 0;
+  let lower = false;
+  let digitPair = false;
+  // The class of the previous character; the line starts as if after a space.
+  let prev = SPACE;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128) {
-      if (code >= 97 && code <= 122) {
-        counts.letters++;
-        counts.lower = true;
-      } else if (code >= 65 && code <= 90) {
-        counts.letters++;
-        if (afterSpace) counts.capitalised++;
-      } else if (code >= 48 && code <= 57) {
-        counts.digits++;
-        counts.asciiDigit = true;
-      } else if (code > 32 && code < 127) counts.punctuation++;
-      else if (code === 32) counts.spaces++;
-      afterSpace = code === 32 || (code >= 9 && code <= 13);
+      const cls = ASCII_CLASS[code];
+      if (cls === LOWER) {
+        letters++;
+        lower = true;
+      } else if (cls === UPPER) {
+        letters++;
+        if (prev >= SPACE) capitalised++;
+      } else if (cls === DIGIT) {
+        digits++;
+        if (prev === DIGIT) digitPair = true;
+      } else if (cls === PUNCT) punctuation++;
+      else if (cls === SPACE) spaces++;
+      prev = cls;
       continue;
     }
     // A surrogate pair is one code point; a lone surrogate is a character of its own, as in `for…of`.
@@ -174,17 +202,19 @@ function charCounts(text: string): CharCounts {
     const ch = pair ? text.slice(i, i + 2) : text[i];
     if (pair) i++;
     if (LETTER_ONE.test(ch)) {
-      counts.letters++;
-      if (!counts.lower && LOWER_ONE.test(ch)) counts.lower = true;
-      if (afterSpace && UPPER_ONE.test(ch)) counts.capitalised++;
-    } else if (DIGIT_ONE.test(ch)) counts.digits++;
-    else if (PUNCT_ONE.test(ch)) counts.punctuation++;
-    afterSpace = SPACE_ONE.test(ch);
+      letters++;
+      if (!lower && LOWER_ONE.test(ch)) lower = true;
+      if (prev >= SPACE && UPPER_ONE.test(ch)) capitalised++;
+    } else if (DIGIT_ONE.test(ch)) digits++;
+    else if (PUNCT_ONE.test(ch)) punctuation++;
+    prev = SPACE_ONE.test(ch) ? BLANK : OTHER;
   }
-  return counts;
+  return { letters, digits, punctuation, spaces, capitalised, lower, digitPair };
 }
 
 const COPYRIGHT_RE = /©|\(c\)\s?\d{4}|\ball rights reserved\b/iu;
+const RIGHTS_CUE = /ights/iu;
+const BRACKETED_RE = /^\[[^\]]{0,200}\]$/u;
 
 /** URL, e-mail or handle; each regex runs only where its cue is in the line. */
 function hasLinkShape(text: string, url: boolean): boolean {
@@ -193,26 +223,27 @@ function hasLinkShape(text: string, url: boolean): boolean {
   return (text.includes('@') || text.includes('#')) && HANDLE_RE.test(text);
 }
 
-function hasCopyright(text: string): boolean {
-  return (text.includes('©') || text.includes('(') || /ights/iu.test(text)) && COPYRIGHT_RE.test(text);
+/** Each alternative of COPYRIGHT_RE only where its cue is in the line: ©, a year after "(", "ights". */
+function hasCopyright(text: string, digitPair: boolean): boolean {
+  return (text.includes('©') || (digitPair && text.includes('(')) || RIGHTS_CUE.test(text)) && COPYRIGHT_RE.test(text);
 }
 
 /** Features of every line, own and from its neighbourhood, as rows in FEATURE_NAMES order. */
 export function featureRows(lines: Line[], stats: LineStats[]): Float64Array[] {
   const rows: Float64Array[] = [];
-  eachFeatureRow(lines, stats, (row) => rows.push(row.slice()));
+  eachFeatureRow(lines, stats, sameTokenCounts(stats), (row) => rows.push(row.slice()));
   return rows;
 }
 
 /**
  * The rows of featureRows one by one, in a single buffer that the next row overwrites: scoring
- * needs no matrix, and a page of a million lines would need hundreds of MB for one.
+ * needs no matrix, and a page of a million lines would need hundreds of MB for one. `same` is
+ * sameTokenCounts(stats), which the headline rows need too.
  */
-export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: Float64Array, i: number) => void): void {
+export function eachFeatureRow(lines: Line[], stats: LineStats[], same: readonly number[], visit: (row: Float64Array, i: number) => void): void {
   const n = lines.length;
   const logWords = stats.map((s) => Math.log1p(s.words));
   const terminal = stats.map((s) => (s.terminal ? 1 : 0));
-  const same = sameTokenCounts(stats);
 
   const distance = distanceToStrong(stats);
   const strongPrefix: number[] = [];
@@ -249,7 +280,7 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: F
     row[f++] = letters >= 4 && !chars.lower && UPPER_ONE.test(text) ? 1 : 0;
     row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
-    row[f++] = chars.asciiDigit && TIME_RE.test(text) ? 1 : 0;
+    row[f++] = chars.digitPair && TIME_RE.test(text) ? 1 : 0;
     row[f++] = hasLinkShape(text, s.url) ? 1 : 0;
     row[f++] = s.separators / MAX_SEPARATORS;
     row[f++] = chars.punctuation / Math.max(1, s.chars);
@@ -267,8 +298,8 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], visit: (row: F
     row[f++] = strongPrefix[i] > 0 ? 1 : 0;
     row[f++] = seen - strongPrefix[i] - (s.strong ? 1 : 0) > 0 ? 1 : 0;
     row[f++] = i >= densest.start && i <= densest.end ? 1 : 0;
-    row[f++] = /^\[[^\]]{0,200}\]$/u.test(text) ? 1 : 0;
-    row[f++] = hasCopyright(text) ? 1 : 0;
+    row[f++] = text.startsWith('[') && BRACKETED_RE.test(text) ? 1 : 0;
+    row[f++] = hasCopyright(text, chars.digitPair) ? 1 : 0;
     visit(row, i);
   }
 }

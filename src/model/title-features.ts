@@ -1,5 +1,5 @@
 import type { Line } from '../doc.js';
-import { lineWords, tokens } from '../text-stats.js';
+import { isSpaceless, lineWords, tokens } from '../text-stats.js';
 import { type LineStats, sameTokenCounts } from './features.js';
 import { BULLET_RE, endsLikeSentence, NUMBERED_RE } from './shapes.js';
 
@@ -44,6 +44,9 @@ const MAX_DISTANCE = 20;
 const TITLE_WINDOW = 40;
 const TITLE_MAX_WORDS = 30;
 
+const IN_TEXT = 1;
+const IN_FIRST_TEXT = 2;
+
 /** A word of a person's name: capitalised, or an initial ("J."), with an apostrophe or hyphen inside. */
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\.?$/u;
 const NAME_MIN_WORDS = 2;
@@ -57,19 +60,10 @@ const CRUMB_SEPARATOR = /\s[|»›>/]\s|\s[-–—]\s/u;
  */
 function nameLike(line: Line, s: LineStats): boolean {
   if (s.stopwords > 0 || s.counts.digits > 0) return false;
-  const words = line.text.split(' ');
-  return words.length >= NAME_MIN_WORDS && words.length <= NAME_MAX_WORDS && words.every((w) => NAME_WORD.test(w));
-}
-
-/** The last parts of the page's breadcrumbs, as token strings: a breadcrumb ends in the page's title. */
-function crumbTails(lines: Line[]): Set<string> {
-  const tails = new Set<string>();
-  for (const line of lines) {
-    if (!shortEnough(line) || !CRUMB_SEPARATOR.test(line.text)) continue;
-    const parts = line.text.split(CRUMB_SEPARATOR);
-    tails.add(tokens(parts[parts.length - 1]).join(' '));
-  }
-  return tails;
+  // `text.split(' ')` has one part more than the line has spaces: count before splitting.
+  const parts = s.counts.spaces + 1;
+  if (parts < NAME_MIN_WORDS || parts > NAME_MAX_WORDS) return false;
+  return line.text.split(' ').every((w) => NAME_WORD.test(w));
 }
 
 /** Only lines this short are headline candidates, so only they get headline features. */
@@ -77,17 +71,56 @@ function shortEnough(line: Line): boolean {
   return lineWords(line.text, TITLE_MAX_WORDS) <= TITLE_MAX_WORDS;
 }
 
+/**
+ * shortEnough from the line's stats: `spaces` counts the ' ' that spacedParts splits at, and `words`
+ * is the wordCount that lineWords also takes in a spaceless line.
+ */
+function shortStats(line: Line, s: LineStats): boolean {
+  return s.counts.spaces + 1 <= TITLE_MAX_WORDS && (s.words <= TITLE_MAX_WORDS || !isSpaceless(line.text));
+}
+
+/**
+ * The last parts of the page's breadcrumbs, as token strings (a breadcrumb ends in the page's title),
+ * and their lengths, which a line's keyLength must match before its tokens are joined.
+ */
+function crumbTails(lines: Line[], stats: LineStats[]): { tails: Set<string>; lengths: Set<number> } {
+  const tails = new Set<string>();
+  const lengths = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (!shortStats(lines[i], stats[i]) || !CRUMB_SEPARATOR.test(text)) continue;
+    const parts = text.split(CRUMB_SEPARATOR);
+    const tail = tokens(parts[parts.length - 1]).join(' ');
+    tails.add(tail);
+    lengths.add(tail.length);
+  }
+  return { tails, lengths };
+}
+
+function hasJunkHint(line: Line): boolean {
+  for (const h of line.hints) if (h.kind.startsWith('junk:')) return true;
+  return false;
+}
+
+function hasMetaHint(line: Line): boolean {
+  for (const h of line.hints) if (h.kind === 'byline' || h.kind === 'date') return true;
+  return false;
+}
+
 /** Rows of the lines that can be headline candidates (short ones); null for the others. */
 export function titleRows(lines: Line[], stats: LineStats[]): (Float64Array | null)[] {
   const rows: (Float64Array | null)[] = new Array(lines.length).fill(null);
-  eachTitleRow(lines, stats, (row, i) => {
+  eachTitleRow(lines, stats, sameTokenCounts(stats), (row, i) => {
     rows[i] = row.slice();
   });
   return rows;
 }
 
-/** The rows of titleRows one by one, in one buffer that the next row overwrites (as eachFeatureRow). */
-export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Float64Array, i: number) => void): void {
+/**
+ * The rows of titleRows one by one, in one buffer that the next row overwrites (as eachFeatureRow).
+ * `same` is sameTokenCounts(stats), which the body rows need too.
+ */
+export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly number[], visit: (row: Float64Array, i: number) => void): void {
   const n = lines.length;
   const nextStrong = new Array<number>(n).fill(MAX_DISTANCE);
   let next = Infinity;
@@ -96,36 +129,44 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Flo
     if (stats[i].strong) next = i;
   }
   const firstStrong = stats.findIndex((s) => s.strong);
-  const textWords = new Set<string>();
-  for (const s of stats) if (s.strong) for (const t of s.tokens) textWords.add(t);
-  const firstText = new Set(firstStrong >= 0 ? stats[firstStrong].tokens : []);
-  const hasMeta = lines.map((l) => l.hints.some((h) => h.kind === 'byline' || h.kind === 'date'));
-  const same = sameTokenCounts(stats);
-  const tails = crumbTails(lines);
+  // Words of the running text: IN_TEXT, or IN_FIRST_TEXT for those of its first line (a strong line
+  // too), so that one lookup per token gives both overlaps.
+  const textWords = new Map<string, number>();
+  for (const s of stats) if (s.strong) for (const t of s.tokens) textWords.set(t, IN_TEXT);
+  if (firstStrong >= 0) for (const t of stats[firstStrong].tokens) textWords.set(t, IN_FIRST_TEXT);
+  // Per line, whether it has a byline or date hint (two zeros past the end for the lines below the last).
+  const hasMeta = new Uint8Array(n + 2);
+  for (let i = 0; i < n; i++) hasMeta[i] = hasMetaHint(lines[i]) ? 1 : 0;
+  const { tails, lengths } = crumbTails(lines, stats);
   const row = new Float64Array(TITLE_FEATURE_NAMES.length);
-  lines.forEach((line, i) => {
-    if (!shortEnough(line)) return;
+  for (let i = 0; i < n; i++) {
     const s = stats[i];
+    if (!shortStats(lines[i], s)) continue;
+    const line = lines[i];
+    const text = line.text;
     const toks = s.tokens;
     let overlap = 0;
     let overlapFirst = 0;
     for (const t of toks) {
-      if (textWords.has(t)) overlap++;
-      if (firstText.has(t)) overlapFirst++;
+      const where = textWords.get(t);
+      if (where === undefined) continue;
+      overlap++;
+      if (where === IN_FIRST_TEXT) overlapFirst++;
     }
+    const metaBelow = hasMeta[i + 1] === 1 || hasMeta[i + 2] === 1;
     let f = 0;
     row[f++] = 1;
     row[f++] = Math.log1p(s.words);
     row[f++] = s.words >= HEADLINE_MIN_WORDS && s.words <= HEADLINE_MAX_WORDS ? 1 : 0;
     row[f++] = s.terminal ? 1 : 0;
-    row[f++] = line.text.endsWith(':') ? 1 : 0;
+    row[f++] = text.endsWith(':') ? 1 : 0;
     row[f++] = s.capitalised;
     row[f++] = s.counts.letters > 0 && !s.counts.lower && UPPER.test(lines[i].text) ? 1 : 0;
     row[f++] = n > 1 ? i / (n - 1) : 0;
     row[f++] = s.date ? 1 : 0;
     row[f++] = s.separators > 0 ? 1 : 0;
     row[f++] = s.url ? 1 : 0;
-    row[f++] = BULLET_RE.test(line.text) || NUMBERED_RE.test(line.text) ? 1 : 0;
+    row[f++] = BULLET_RE.test(text) || NUMBERED_RE.test(text) ? 1 : 0;
     row[f++] = Math.log1p(nextStrong[i]) / Math.log1p(MAX_DISTANCE);
     row[f++] = firstStrong < 0 || i < firstStrong ? 1 : 0;
     row[f++] = toks.length ? overlap / toks.length : 0;
@@ -133,17 +174,18 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], visit: (row: Flo
     row[f++] = line.blankBefore > 0 ? 1 : 0;
     row[f++] = i === 0 ? 1 : 0;
     row[f++] = s.stopwords;
-    row[f++] = line.text.startsWith('[') && line.text.endsWith(']') ? 1 : 0;
-    row[f++] = line.hints.some((h) => h.kind.startsWith('junk:')) ? 1 : 0;
+    row[f++] = text.startsWith('[') && text.endsWith(']') ? 1 : 0;
+    row[f++] = hasJunkHint(line) ? 1 : 0;
     row[f++] = hasMeta[i] ? 1 : 0;
-    row[f++] = hasMeta[i + 1] || hasMeta[i + 2] ? 1 : 0;
+    row[f++] = metaBelow ? 1 : 0;
     row[f++] = toks.length ? overlapFirst / toks.length : 0;
     row[f++] = firstStrong < 0 ? 1 : Math.max(-1, Math.min(1, (firstStrong - i) / MAX_DISTANCE));
-    row[f++] = nameLike(line, s) && (hasMeta[i + 1] || hasMeta[i + 2]) ? 1 : 0;
+    row[f++] = metaBelow && nameLike(line, s) ? 1 : 0;
     // The crumb itself ends in its own last part; only another line can be the page's title.
-    row[f++] = toks.length > 0 && tails.has(toks.join(' ')) && !CRUMB_SEPARATOR.test(line.text) ? 1 : 0;
+    const crumbTail = toks.length > 0 && lengths.has(s.keyLength) && tails.has(toks.join(' ')) && !CRUMB_SEPARATOR.test(text);
+    row[f++] = crumbTail ? 1 : 0;
     visit(row, i);
-  });
+  }
 }
 
 /** Indexes of the lines that may be the headline of text starting at line `first`. */
