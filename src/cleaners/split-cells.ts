@@ -8,9 +8,10 @@ import { type Doc, type Line, newLine } from '../doc.js';
  * neither can be read for what it is.
  *
  * This cleaner gives such a line's cells lines of their own when exactly one cell is text (LONG_CELL
- * words or more) and the others are short labels. Rows of two text columns stay whole (their cells
- * hold parts of two paragraphs wrapped side by side), and so do rows of short cells only (a menu or
- * a data table reads best as one line).
+ * words or more) and the others are short labels, and keeps the column that text cell opens
+ * together (see Column). Rows of two text columns stay whole (their cells hold parts of two
+ * paragraphs wrapped side by side), and so do data-table rows and, outside such a column, rows of
+ * short cells only (a menu reads best as one line).
  */
 
 /** w3m pads cells with several spaces; within text, only a sentence end is followed by two. */
