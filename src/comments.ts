@@ -1,15 +1,16 @@
 import type { CommentItem, Line } from './doc.js';
 
+/** The date of a line that is nothing but its header's date, with no author ("May 14, 2011 at 8:15 PM"). */
+function loneDate(line: Line): string | null {
+  const head = line.head;
+  return head !== undefined && head.author === null && head.date !== null && head.date === line.text ? head.date : null;
+}
+
 /**
  * Group the comment lines into comments. Most sites print the header (author, date) above the
  * text; some print it below ("Posted by: NAME | DATE" on TypePad, Blogger's date line), which
  * shows as a comments section that starts with text rather than a header.
  */
-/** A line that is nothing but a header's date, with no author ("May 14, 2011 at 8:15 PM"). */
-function dateOnly(line: Line): boolean {
-  return line.head !== undefined && line.head.author === null && line.head.date !== null && line.head.date === line.text;
-}
-
 export function groupComments(lines: Line[]): CommentItem[] {
   const section = lines.filter((l) => l.zone === 'comment' || l.zone === 'comment-header');
   const trailing = section[0]?.zone === 'comment' && section[0].head === undefined;
@@ -44,9 +45,10 @@ export function groupComments(lines: Line[]): CommentItem[] {
       }
       continue;
     }
-    if (current && current.text !== '' && current.date === null && dateOnly(line)) {
+    const lone = loneDate(line);
+    if (lone !== null && current && current.text !== '' && current.date === null) {
       // The same date line, read as text after the last comment: it still dates the comment above.
-      current.date = line.head?.date ?? null;
+      current.date = lone;
       continue;
     }
     if (current === null || line.head) current = open(line);

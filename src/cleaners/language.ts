@@ -59,10 +59,12 @@ function proseLike(text: string): boolean {
  * cannot decide (a short page, or a sample that mixes in Latin names and numbers). Kana before Han:
  * Japanese mixes both, Chinese has no kana.
  */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAN = /\p{Script=Han}/gu;
 const SCRIPT_LANGUAGES: readonly [RegExp, string][] = [
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [KANA, 'ja'],
   [/\p{Script=Hangul}/gu, 'ko'],
-  [/\p{Script=Han}/gu, 'zh'],
+  [HAN, 'zh'],
   [/\p{Script=Thai}/gu, 'th'],
   [/\p{Script=Greek}/gu, 'el'],
   [/\p{Script=Hebrew}/gu, 'he'],
@@ -83,8 +85,8 @@ const HAN_LANGUAGES = new Set(['zh', 'ja']);
 export function scriptLanguage(sample: string): string | null {
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters === 0) return null;
-  const han = sample.match(SCRIPT_LANGUAGES[2][0])?.length ?? 0;
-  const kana = sample.match(SCRIPT_LANGUAGES[0][0])?.length ?? 0;
+  const han = sample.match(HAN)?.length ?? 0;
+  const kana = sample.match(KANA)?.length ?? 0;
   if (han + kana >= SCRIPT_SHARE * letters) return kana >= KANA_SHARE * (han + kana) ? 'ja' : 'zh';
   for (const [re, lang] of SCRIPT_LANGUAGES) {
     if ((sample.match(re)?.length ?? 0) >= SCRIPT_SHARE * letters) return lang;

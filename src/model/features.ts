@@ -212,6 +212,14 @@ function charCounts(text: string): CharCounts {
   return { letters, digits, punctuation, spaces, capitalised, lower, digitPair };
 }
 
+/**
+ * Capitals and no lower case. Caseless scripts (Han, Arabic, Thai...) have neither: no shouting.
+ * The regex runs only on the few lines without a lower-case letter.
+ */
+export function allCaps(chars: CharCounts, text: string): boolean {
+  return !chars.lower && UPPER_ONE.test(text);
+}
+
 const COPYRIGHT_RE = /©|\(c\)\s?\d{4}|\ball rights reserved\b/iu;
 const RIGHTS_CUE = /ights/iu;
 const BRACKETED_RE = /^\[[^\]]{0,200}\]$/u;
@@ -276,8 +284,7 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], same: readonly
     row[f++] = BULLET_RE.test(text) ? 1 : 0;
     row[f++] = NUMBERED_RE.test(text) ? 1 : 0;
     row[f++] = s.capitalised;
-    // Caseless scripts (Han, Arabic, Thai...) have no lower case and no capitals either: no shouting.
-    row[f++] = letters >= 4 && !chars.lower && UPPER_ONE.test(text) ? 1 : 0;
+    row[f++] = letters >= 4 && allCaps(chars, text) ? 1 : 0;
     row[f++] = chars.digits / Math.max(1, s.chars);
     row[f++] = s.date ? 1 : 0;
     row[f++] = chars.digitPair && TIME_RE.test(text) ? 1 : 0;

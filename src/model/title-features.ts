@@ -1,6 +1,6 @@
 import type { Line } from '../doc.js';
 import { isSpaceless, lineWords, tokens } from '../text-stats.js';
-import { type LineStats, sameTokenCounts } from './features.js';
+import { allCaps, type LineStats, sameTokenCounts } from './features.js';
 import { BULLET_RE, endsLikeSentence, NUMBERED_RE } from './shapes.js';
 
 /** Features of a line as a headline candidate: its shape, and where it sits relative to the running text. */
@@ -35,8 +35,6 @@ export const TITLE_FEATURE_NAMES = [
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
-// Caseless scripts (Han, Arabic, Thai...) have no lower case and no capitals either: no all-caps line.
-const UPPER = /\p{Lu}/u;
 const HEADLINE_MIN_WORDS = 3;
 const HEADLINE_MAX_WORDS = 25;
 const MAX_DISTANCE = 20;
@@ -161,7 +159,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     row[f++] = s.terminal ? 1 : 0;
     row[f++] = text.endsWith(':') ? 1 : 0;
     row[f++] = s.capitalised;
-    row[f++] = s.counts.letters > 0 && !s.counts.lower && UPPER.test(lines[i].text) ? 1 : 0;
+    row[f++] = s.counts.letters > 0 && allCaps(s.counts, text) ? 1 : 0;
     row[f++] = n > 1 ? i / (n - 1) : 0;
     row[f++] = s.date ? 1 : 0;
     row[f++] = s.separators > 0 ? 1 : 0;
