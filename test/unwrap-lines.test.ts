@@ -48,6 +48,12 @@ describe('unwrapLines joins paragraphs a renderer wrapped', () => {
     expect(unwrap(dump)).toHaveLength(1);
   });
 
+  it('joins a wrapped paragraph in a dump without blank lines, where the menu runs into the text', () => {
+    const menu = ['Home', 'About Us', 'Opening Hours', 'Contact', 'Our History and Our Long Story Told in Full Over the Years'];
+    const dump = [...menu, ...wrap(PARAGRAPH_A, 80), ...wrap(PARAGRAPH_B, 80)].join('\n');
+    expect(unwrap(dump)).toEqual([...menu, PARAGRAPH_A, PARAGRAPH_B]);
+  });
+
   it('joins a line wrapped at about a thousand characters (lynx)', () => {
     const long = `${'word '.repeat(199)}wraps`;
     expect(unwrap(`${long}\nhere at last.`)).toEqual([`${long} here at last.`]);
@@ -68,6 +74,13 @@ describe('unwrapLines leaves separate lines alone', () => {
   it('one block per line, as in WET-like dumps, when sentences end', () => {
     const dump = [PARAGRAPH_A, PARAGRAPH_B, 'Share this:', 'Like this:'].join('\n');
     expect(unwrap(dump)).toEqual([PARAGRAPH_A, PARAGRAPH_B, 'Share this:', 'Like this:']);
+  });
+
+  it('a menu indented into a right-hand column, whose items fill its width', () => {
+    const items = ['Harbour Boards', 'Ferry Timetables', 'Council Minutes', 'Festival Photos', 'Blog', 'Sailing Results'];
+    const column = ' '.repeat(60);
+    const dump = items.map((item) => `${column}${item}`).join('\n');
+    expect(unwrap(dump)).toEqual(items);
   });
 
   it('a long line that ends in a rule of underscores', () => {

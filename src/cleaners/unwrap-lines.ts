@@ -12,7 +12,9 @@ import { isSpacelessChar } from '../text-stats.js';
  * A run of adjacent lines has the width of its longest line, so in a run of two the first line is
  * always "full": the test needs a width it can trust. Widths are learned from the page: a run of three
  * or more lines, each full but the last, shows a wrap width; a shorter run is unwrapped only at a width
- * the page has shown, or at a line longer than anything but wrapping produces. A headline
+ * the page has shown, or at a line longer than anything but wrapping produces. A run of other lines
+ * may hold a wrapped paragraph too (dumps without blank lines are one run): three prose-wide lines in
+ * a row, each full but the last, show the width for that run. A headline
  * over a byline, a menu, or a renderer that never wraps (one block per line) passes neither test.
  * Text-wise continuity is required as well: the line does not end a sentence, or the next one starts
  * in lower case.
@@ -117,6 +119,23 @@ function evident(lines: Line[], run: Run): boolean {
   return true;
 }
 
+/**
+ * EVIDENT_RUN lines of the run in a row read on, each full but the last and each a line of prose
+ * width (not an indented menu item): a paragraph wrapped at the run's width inside a run of other
+ * lines (a dump without blank lines runs its menu into its text).
+ * That shows the width for this run only; the page's widths come from runs that are wholly wrapped.
+ */
+function wrapsInside(lines: Line[], run: Run): boolean {
+  if (run.width < MIN_WRAP_WIDTH) return false;
+  let wrapped = 0;
+  for (let i = run.start; i < run.end; i++) {
+    const prose = columns(lines[i].text) >= MIN_WRAP_WIDTH - WORD_SLACK;
+    wrapped = prose && full(lines, i, run.width) && continues(lines, i) ? wrapped + 1 : 0;
+    if (wrapped === EVIDENT_RUN - 1) return true;
+  }
+  return false;
+}
+
 export const unwrapLines: Cleaner = {
   id: 'unwrap-lines',
   description: 'Joins the lines of a paragraph that the renderer wrapped at a fixed width back into one line.',
@@ -126,7 +145,7 @@ export const unwrapLines: Cleaner = {
     const shown = new Set(all.filter((run) => evident(lines, run)).map((run) => run.width));
     const kept: Line[] = [];
     for (const run of all) {
-      const shownWidth = trusted(run.width, shown);
+      const shownWidth = trusted(run.width, shown) || wrapsInside(lines, run);
       let line = lines[run.start];
       let parts = [line.text];
       for (let i = run.start; i < run.end; i++) {
