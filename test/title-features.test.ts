@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleMeta } from '../src/cleaners/article-meta.js';
 import { lineStats } from '../src/model/features.js';
-import { TITLE_FEATURE_NAMES, titleRows } from '../src/model/title-features.js';
+import { TITLE_FEATURE_NAMES, tidyTitle, titleRows } from '../src/model/title-features.js';
 import { defaultOptions } from '../src/options.js';
 import { toDoc } from '../src/split-lines.js';
 
@@ -34,5 +34,22 @@ describe('headline features', () => {
     // A product name with no date under it, and a name with a function word, are no author box.
     expect(feature(['Modern Leather Case', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
     expect(feature(['Tale of Two Cities', 'August 25, 2025', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
+  });
+});
+
+describe('tidyTitle', () => {
+  it('drops a bullet, an image file name, a permalink sign and a reply prefix around the headline', () => {
+    expect(tidyTitle('* Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
+    expect(tidyTitle('[icon-news.png] Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
+    expect(tidyTitle('Harbour plan wins the vote [pixel.gif]')).toBe('Harbour plan wins the vote');
+    expect(tidyTitle('Installing the tool¶')).toBe('Installing the tool');
+    expect(tidyTitle('Re: Printer stops after one page')).toBe('Printer stops after one page');
+  });
+
+  it('keeps brackets that are words, colons that are part of the headline, and a line that is all decoration', () => {
+    expect(tidyTitle('[Grammar] Which tense to use?')).toBe('[Grammar] Which tense to use?');
+    expect(tidyTitle('Harbour: plan wins the vote')).toBe('Harbour: plan wins the vote');
+    expect(tidyTitle('Repair: a guide')).toBe('Repair: a guide');
+    expect(tidyTitle('¶')).toBe('¶');
   });
 });

@@ -2,7 +2,7 @@ import type { Cleaner } from '../cleaner.js';
 import type { Doc, Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
 import { endsLikeSentence } from '../model/shapes.js';
-import { titleCandidates } from '../model/title-features.js';
+import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { lineWords } from '../text-stats.js';
 
@@ -468,6 +468,7 @@ function pickTitle(lines: Line[], evidence: Evidence[]): void {
   if (best < 0 || (best === first && !lines.some((l, i) => i > first && l.zone === 'body'))) return;
   const line = lines[best];
   const hint = strongest(line.hints, (k) => k === 'title');
+  line.text = tidyTitle(line.text);
   line.zone = 'title';
   line.by = hint?.by ?? ID;
   line.reason = `${hint?.reason ?? ''}; best headline candidate above the text`;

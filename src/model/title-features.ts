@@ -198,3 +198,34 @@ export function titleCandidates(lines: Line[], first: number): number[] {
   }
   return out;
 }
+
+/**
+ * What renderers and page software put around a headline and no reader counts as part of it: a
+ * list bullet, an image shown as its file name (`[header.png]`, lynx), a documentation generator's
+ * permalink sign (`¶`) and a forum reply's `Re:`.
+ */
+// The line is tidied (single spaces, trimmed), so one optional space is enough, and the bracket
+// classes exclude `[`: each start position is tried in constant or bounded time (linear).
+const TITLE_DECORATION = [
+  /^[*•·▪◦‣] /u,
+  /^\[[^[\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp)\] ?/iu,
+  / ?\[[^[\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp)\]$/iu,
+  / ?¶$/u,
+  /^re: /iu,
+];
+
+/** The headline without its decoration (see TITLE_DECORATION); the line itself when nothing would be left. */
+export function tidyTitle(text: string): string {
+  let out = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const decoration of TITLE_DECORATION) {
+      const next = out.replace(decoration, '');
+      if (next !== out && next !== '') {
+        out = next;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
