@@ -450,8 +450,10 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
     return kept;
   };
   if (doc.lines.length === 0 || doc.lines.some((l) => l.zone === 'body')) return;
-  // Text-like lines first; a page of nothing but short lines keeps them all.
-  const kept = keep(0) || keep(-Infinity);
+  // Text-like lines first; a page of nothing but short lines keeps them all, and so does a page
+  // where nothing is known chrome (text that was cleaned before, a note without a site around it).
+  const known = evidence.some((e) => e.junk !== null);
+  const kept = (known ? keep(0) : 0) || keep(-Infinity);
   if (kept > 0) doc.warnings.push(`${doc.source}: no article found; kept ${kept} lines that are not known chrome`);
 }
 
