@@ -2,7 +2,7 @@
  * Word statistics that work in every script: tokens, stopword density, spaceless scripts.
  * Hot path (once per line of every page): precompiled regexes and sets, one pass each.
  */
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { FALLBACK_MAX_CHARS, stopwordsOf } from './stoplists.js';
 
 /** Scripts written without spaces between words: one character is one token. */
 // The long-vowel mark ー (U+30FC) is a letter of katakana words, though its script is Common.
@@ -69,34 +69,7 @@ export function tokens(text: string): readonly string[] {
   return lastTokens;
 }
 
-const stoplists = stopwordsIso as Record<string, string[]>;
-const stopSets = new Map<string, Set<string>>();
-
-// Without a language, count short words that are stopwords somewhere: function words are short
-// in every language (Zipf's law of abbreviation), and the long entries of some lists are content words.
-const FALLBACK_MAX_CHARS = 4;
-let fallbackSet: Set<string> | null = null;
-
-function fallbackStopwords(): Set<string> {
-  if (fallbackSet) return fallbackSet;
-  fallbackSet = new Set();
-  for (const list of Object.values(stoplists)) {
-    for (const word of list) if ([...word].length <= FALLBACK_MAX_CHARS) fallbackSet.add(word.toLowerCase());
-  }
-  return fallbackSet;
-}
-
-function stopwordsOf(lang: string | null): Set<string> {
-  if (lang === null || !(lang in stoplists)) return fallbackStopwords();
-  let set = stopSets.get(lang);
-  if (!set) {
-    set = new Set(stoplists[lang].map((w) => w.toLowerCase()));
-    stopSets.set(lang, set);
-  }
-  return set;
-}
-
-/** Share of tokens that are stopwords of `lang` (stopwords-iso), or of any language when `lang` is unknown. */
+/** Share of tokens that are stopwords of `lang` (see stoplists.ts), or of any language when `lang` is unknown. */
 export function stopwordRatio(text: string, lang: string | null): number {
   return stopwordShare(tokens(text), lang);
 }

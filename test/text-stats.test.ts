@@ -41,6 +41,11 @@ describe('stopwordRatio', () => {
     expect(stopwordRatio(german, 'de')).toBeGreaterThan(stopwordRatio('Tomaten Garten März Regen', 'de'));
   });
 
+  it('counts function words, not the words of menus', () => {
+    expect(stopwordRatio('Home Next Page Top Back Help', 'en')).toBe(0);
+    expect(stopwordRatio('It was the end of the week and they had not yet heard from him', 'en')).toBeGreaterThan(0.5);
+  });
+
   it('falls back to short stopwords of any language when the language is unknown or has no list', () => {
     expect(stopwordRatio(german, null)).toBeGreaterThan(0.2);
     expect(stopwordRatio(german, 'xx')).toBe(stopwordRatio(german, null));
