@@ -28,6 +28,10 @@ const DATE_ONLY = 1;
 const NUMBERED_ITEM = 2;
 
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
+/** The verb ending a header whose date follows it ("NAME says: DATE"), or a dangling "on"/"at". */
+const SAYS_TAIL_RE = /\s(?:says|said|wrote|writes|on|at|@):?$/iu;
+/** User ids and comment numbers in brackets: "by NAME (1036002) on DATE (#40751303)". */
+const USER_ID_RE = /\s?\([^()]{0,40}\)/gu;
 const BY_PREFIX_RE = /^(?:(?:posted|written|submitted|comment(?:ed)?|reply|response)\s)?by:?\s/iu;
 const NAME_RE = /^[\p{Lu}\p{Lo}@][\p{L}\p{M}\p{N}'’._-]{0,30}(?:\s[\p{L}\p{M}\p{N}'’._-]{1,30}){0,4}$/u;
 const IMAGE_ALT_RE = /\[[^\]]{0,80}\]/gu;
@@ -114,13 +118,16 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
   if (words > MAX_HEADER_WORDS) return null;
 
   const says = SAYS_RE.exec(text);
-  if (says && isName(says[1])) return { head: { author: clean(says[1]), date: dateIn(text) }, weight: SOFTWARE_HEADER, reason: '"NAME says:" header' };
+  if (says) {
+    // Forums print "by NAME (12345) writes:"; themes number their comments ("1. NAME wrote:").
+    const name = clean(says[1].replace(USER_ID_RE, '').replace(BY_PREFIX_RE, ''));
+    if (isName(name)) return { head: { author: name, date: dateIn(text) }, weight: SOFTWARE_HEADER, reason: '"NAME says:" header' };
+  }
 
   const date = dateSpan(text);
   if (date) {
     const rest = (text.slice(0, date.start) + ' ' + text.slice(date.end))
-      // User ids and comment numbers in brackets: "by NAME (1036002) on DATE (#40751303)".
-      .replace(/\s?\([^()]{0,40}\)/gu, '')
+      .replace(USER_ID_RE, '')
       .trim()
       .replace(/\s(?:at|on|um|à|a las|às|в|@)\s?$/iu, '')
       .replace(/[|,–—-]/gu, ' ')
@@ -129,7 +136,8 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
       .replace(NAME_PREFIX_RE, '');
     const named = BY_PREFIX_RE.test(rest);
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
-    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(/\s(?:says|said|on|at|@)$/iu, '').trim();
+    // "NAME says: DATE": the theme prints the date after the colon.
+    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
     if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
