@@ -138,7 +138,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
     // "NAME says: DATE": the theme prints the date after the colon.
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
-    if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
+    if (name === '' || /^(?:at|on|posted|published|updated|tracked|reply|permalink|link)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").
