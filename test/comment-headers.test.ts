@@ -19,6 +19,14 @@ describe('comment headers', () => {
     // A theme's comment number in a span of its own, with no dot after it.
     ['3 Rosa Lindqvist May 9, 2011 at 7:02 am', 'Rosa Lindqvist', 'May 9, 2011 at 7:02 am'],
     ['[avatar-64.png] Rosa Lindqvist May 9, 2011', 'Rosa Lindqvist', 'May 9, 2011'],
+    // Numbered "wrote:", a forum's "by NAME (id) writes:", and a theme's date after "says:".
+    ['4. Orla Byrne wrote:', 'Orla Byrne', null],
+    ['by Anonymous Reader writes:', 'Anonymous Reader', null],
+    ['by quillfeather (20417) writes:', 'quillfeather', null],
+    ['2. Harbour Supply Co says: 3/14/2012', 'Harbour Supply Co', '3/14/2012'],
+    // The list's number and the theme's own number; the commenter's website next to the name.
+    ['1. 3 Ines Okafor | 11/8/2012 1:04:41 AM', 'Ines Okafor', '11/8/2012 1:04:41 AM'],
+    ['Pavel Rusu http://www.example.org/blog | 11/8/2012 2:57 AM', 'Pavel Rusu', '11/8/2012 2:57 AM'],
   ])('%s', (line, author, date) => {
     const got = header(line);
     expect(got?.author).toBe(author);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupComments } from '../src/comments.js';
+import { clean } from '../src/index.js';
 import { type CommentHead, type Line, newLine, type Zone } from '../src/doc.js';
 
 function line(text: string, zone: Zone, head?: CommentHead): Line {
@@ -39,5 +40,34 @@ describe('groupComments', () => {
       line('May 14, 2011: the beans flowered.', 'comment', { author: null, date: 'May 14, 2011' }),
     ];
     expect(groupComments(lines)).toHaveLength(2);
+  });
+});
+
+describe('comments section', () => {
+  it('reads comments whose header is printed under the text ("Posted by: NAME | DATE")', () => {
+    const article = [
+      'The herring came back to the bay this spring after a decade away, and the fishermen who stayed on through the lean years were the first to notice.',
+      'Nobody is quite sure why they returned. Some point to the cleaner outflow from the river since the mill closed, others to a colder winter that pushed the shoals further south than usual, and a few of the older men say that the fish simply remember the bay and come back when they are ready.',
+      'Whatever the reason, the harbour has been busy again, and the smokehouse on the north quay has reopened its doors for the first time in years.',
+    ];
+    const page = [
+      'Harbour Notes',
+      'The Slow Return of the Herring',
+      ...article,
+      'TrackBack',
+      'Comments',
+      'What a lovely piece. My grandfather smoked herring on that quay for forty years.',
+      'Posted by: Maren Holt | April 03, 2013 at 09:12 AM',
+      'I remember the smell of the smokehouse from when I was a child, so good to hear it is open again.',
+      'Posted by: Tomas Reid | April 03, 2013 at 11:40 AM',
+      'Verify your Comment',
+    ].join('\n\n');
+    const { comments } = clean(page);
+    expect(comments).toHaveLength(2);
+    expect(comments[0]).toEqual({
+      author: 'Maren Holt',
+      date: 'April 03, 2013 at 09:12 AM',
+      text: 'What a lovely piece. My grandfather smoked herring on that quay for forty years.',
+    });
   });
 });

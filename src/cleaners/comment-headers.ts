@@ -28,6 +28,11 @@ const DATE_ONLY = 1;
 const NUMBERED_ITEM = 2;
 
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
+/** The verb ending a header whose date follows it ("NAME says: DATE"), or a dangling "on"/"at". */
+const SAYS_TAIL_RE = /\s(?:says|said|wrote|writes|on|at|@):?$/iu;
+const WEBSITE_RE = /\s?(?:https?:\/\/|www\.)\S{1,100}/giu;
+/** User ids and comment numbers in brackets: "by NAME (1036002) on DATE (#40751303)". */
+const USER_ID_RE = /\s?\([^()]{0,40}\)/gu;
 const BY_PREFIX_RE = /^(?:(?:posted|written|submitted|comment(?:ed)?|reply|response)\s)?by:?\s/iu;
 const NAME_RE = /^[\p{Lu}\p{Lo}@][\p{L}\p{M}\p{N}'’._-]{0,30}(?:\s[\p{L}\p{M}\p{N}'’._-]{1,30}){0,4}$/u;
 const IMAGE_ALT_RE = /\[[^\]]{0,80}\]/gu;
@@ -114,13 +119,18 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
   if (words > MAX_HEADER_WORDS) return null;
 
   const says = SAYS_RE.exec(text);
-  if (says && isName(says[1])) return { head: { author: clean(says[1]), date: dateIn(text) }, weight: SOFTWARE_HEADER, reason: '"NAME says:" header' };
+  if (says) {
+    // Forums print "by NAME (12345) writes:"; themes number their comments ("1. NAME wrote:").
+    const name = clean(says[1].replace(USER_ID_RE, '').replace(BY_PREFIX_RE, ''));
+    if (isName(name)) return { head: { author: name, date: dateIn(text) }, weight: SOFTWARE_HEADER, reason: '"NAME says:" header' };
+  }
 
   const date = dateSpan(text);
   if (date) {
     const rest = (text.slice(0, date.start) + ' ' + text.slice(date.end))
-      // User ids and comment numbers in brackets: "by NAME (1036002) on DATE (#40751303)".
-      .replace(/\s?\([^()]{0,40}\)/gu, '')
+      .replace(USER_ID_RE, '')
+      // The commenter's website, printed next to the name.
+      .replace(WEBSITE_RE, '')
       .trim()
       .replace(/\s(?:at|on|um|à|a las|às|в|@)\s?$/iu, '')
       .replace(/[|,–—-]/gu, ' ')
@@ -129,8 +139,9 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
       .replace(NAME_PREFIX_RE, '');
     const named = BY_PREFIX_RE.test(rest);
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
-    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(/\s(?:says|said|on|at|@)$/iu, '').trim();
-    if (name === '' || /^(?:at|on|posted|published|updated|reply|permalink|link)$/iu.test(name)) {
+    // "NAME says: DATE": the theme prints the date after the colon.
+    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
+    if (name === '' || /^(?:at|on|posted|published|updated|tracked|reply|permalink|link)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").
@@ -153,9 +164,10 @@ function isName(text: string): boolean {
 
 /**
  * List numbers, bullets and avatar image alts (`[48.png]`) are not part of a name. Themes that
- * number comments in a span of their own print the number bare: `1 Jane Doe July 3, 2012`.
+ * number comments in a span of their own print the number bare: `1 Jane Doe July 3, 2012`, also
+ * inside a numbered list (`1. 1 jane July 3, 2012`).
  */
-const NAME_PREFIX_RE = /^(?:\(?\d{1,3}[.)]\s|\d{1,3}\s(?=\p{Lu})|[*+•·#-]\s|o\s)?(?:\[[^\]]{0,80}\]\s?)?/u;
+const NAME_PREFIX_RE = /^(?:\(?\d{1,3}[.)]\s(?:\d{1,3}\s(?=\p{L}))?|\d{1,3}\s(?=\p{Lu})|[*+•·#-]\s|o\s)?(?:\[[^\]]{0,80}\]\s?)?/u;
 
 function clean(name: string): string {
   return name.trim().replace(NAME_PREFIX_RE, '').replace(/[:,]$/u, '').trim();
@@ -167,7 +179,7 @@ function dateSpan(text: string): { start: number; end: number; text: string } | 
     if (m) {
       let end = m.index + m[0].length;
       // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
-      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
+      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
       if (tail) end += tail[0].length;
       return { start: m.index, end, text: text.slice(m.index, end).trim() };
     }

@@ -69,6 +69,8 @@ interface Evidence {
   meta: Hint | null;
   /** A sure section starter with a sure header close below it (see confirmStarters). */
   confirmed: boolean;
+  /** A sure header closes the text that starts here (see markTrailedText). */
+  trailed: boolean;
 }
 
 function strongest(hints: Hint[], test: (kind: HintKind) => boolean): Hint | null {
@@ -97,6 +99,7 @@ function evidenceOf(line: Line): Evidence {
     sentence: isSentence(line.text),
     headerBefore: false,
     confirmed: false,
+    trailed: false,
   };
 }
 
@@ -110,11 +113,12 @@ const HEADER_REACH = 3;
 
 /**
  * A header heads a comment only if text follows it before the next header: a dated list of
- * links ("Top Stories / 15/01/2008 / ...") has header shapes but no text, and is chrome.
+ * links ("Top Stories / 15/01/2008 / ...") has header shapes but no text, and is chrome. A header
+ * under its comment's text (see markTrailedText) has its text above.
  */
 function discountTextlessHeaders(evidence: Evidence[]): void {
   evidence.forEach((e, i) => {
-    if (!e.header) return;
+    if (!e.header || evidence[i - 1]?.trailed) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + HEADER_REACH); j++) {
       // A header may take two lines (a name line, then a date line).
       if (evidence[j].header) {
@@ -237,6 +241,51 @@ function sureHeadersAfter(evidence: Evidence[], i: number): number {
   return count;
 }
 
+/**
+ * Lines within which a header under a comment's text closes it. Counted in non-blank lines: a
+ * comment of a few paragraphs, as TypePad and Movable Type print it above "Posted by: NAME | DATE".
+ */
+const TRAILING_REACH = 8; // a first choice, not tuned
+/** Text-model score that makes a line text even without a sentence end. */
+const TRAILED_TEXT = 1; // a first choice, not tuned
+
+/** Text, not a title: related-post lists print "By NAME; DATE" under each title. */
+function commentText(e: Evidence | undefined): boolean {
+  return e !== undefined && !e.header && !e.junk && (e.sentence || e.content >= TRAILED_TEXT);
+}
+
+/**
+ * Software that prints the header under the text (TypePad, Movable Type, Blogger's "posted by
+ * NAME : TIME") opens each comment with its text, not with a header: such a line is marked.
+ * Only on pages whose sure headers have text right above them more often than right below:
+ * under a header-above layout the text above the first header is a policy line ("Comments are
+ * moderated"), and it is no comment.
+ */
+function markTrailedText(evidence: Evidence[]): void {
+  // The software's section starter comes first ("Comments", "3 comments:"): a list of titles with
+  // bylines under them ("By NAME; DATE") has none.
+  const start = evidence.findIndex((e) => e.start >= SURE_START);
+  if (start < 0) return;
+  let above = 0;
+  let below = 0;
+  evidence.forEach((e, i) => {
+    if (i <= start || !sureHeader(e)) return;
+    if (commentText(evidence[i - 1])) above++;
+    // A header may take two lines (a name line, then a date line).
+    if (commentText(evidence[i + 1]) || (evidence[i + 1]?.header && commentText(evidence[i + 2]))) below++;
+  });
+  if (above <= below) return;
+  evidence.forEach((e, i) => {
+    if (i <= start || !commentText(e)) return;
+    for (let j = i + 1; j <= Math.min(evidence.length - 1, i + TRAILING_REACH); j++) {
+      if (evidence[j].header) {
+        e.trailed = sureHeader(evidence[j]);
+        return;
+      }
+    }
+  });
+}
+
 const JUNK_STATES = new Set([State.Pre, State.InJunk, State.Post, State.CJunk, State.Footer]);
 
 function emission(e: Evidence, state: State): number {
@@ -315,6 +364,7 @@ export const zoneDecoder: Cleaner = {
     markHeadersBefore(evidence);
     confirmStarters(evidence);
     discountMetaRuns(evidence);
+    markTrailedText(evidence);
     discountTextlessHeaders(evidence);
     const path = viterbi(doc.lines.length, {
       states: STATES,
@@ -335,6 +385,8 @@ export const zoneDecoder: Cleaner = {
         if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !mayOpen[i]) return -Infinity;
         // A comment without a header opens only on a numbered or otherwise marked item.
         if (to === State.Comment && from === State.Post && e.opener <= 0) return -Infinity;
+        // Text closed by a header below opens its comment as a header above would.
+        if (to === State.Comment && (from === State.CStart || from === State.CJunk) && e.trailed) return 0;
         return cost;
       },
     });
