@@ -35,6 +35,15 @@ describe('headline features', () => {
     expect(feature(['Modern Leather Case', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
     expect(feature(['Tale of Two Cities', 'August 25, 2025', TEXT].join('\n'), 'name_over_meta')[0]).toBe(0);
   });
+
+  it('deck_under_heading and heading_over_deck: a summary sentence under a headline is its deck', () => {
+    const deck = 'Ferries will use the north quay from spring, the council said.';
+    const dump = ['Harbour plan wins the vote', deck, 'By Jane Roe', TEXT].join('\n');
+    expect(feature(dump, 'heading_over_deck').slice(0, 2)).toEqual([1, 0]);
+    expect(feature(dump, 'deck_under_heading').slice(0, 2)).toEqual([0, 1]);
+    // A byline over a sentence is no headline over its deck.
+    expect(feature(['By Jane Roe', deck, TEXT].join('\n'), 'heading_over_deck')[0]).toBe(0);
+  });
 });
 
 describe('tidyTitle', () => {

@@ -32,6 +32,8 @@ export const TITLE_FEATURE_NAMES = [
   'lines_to_first_strong',
   'name_over_meta',
   'crumb_tail',
+  'deck_under_heading',
+  'heading_over_deck',
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
@@ -62,6 +64,18 @@ function nameLike(line: Line, s: LineStats): boolean {
   const parts = s.counts.spaces + 1;
   if (parts < NAME_MIN_WORDS || parts > NAME_MAX_WORDS) return false;
   return line.text.split(' ').every((w) => NAME_WORD.test(w));
+}
+
+/** A deck is a sentence of this many words or more. */
+const DECK_MIN_WORDS = 8;
+
+function deckShaped(s: LineStats): boolean {
+  return s.terminal && s.words >= DECK_MIN_WORDS;
+}
+
+/** Headline-long, not a sentence, not a byline or a date. */
+function headingShaped(s: LineStats, meta: number): boolean {
+  return !s.terminal && meta === 0 && s.words >= HEADLINE_MIN_WORDS && s.words <= HEADLINE_MAX_WORDS;
 }
 
 /** Only lines this short are headline candidates, so only they get headline features. */
@@ -182,6 +196,9 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     // The crumb itself ends in its own last part; only another line can be the page's title.
     const crumbTail = toks.length > 0 && lengths.has(s.keyLength) && tails.has(toks.join(' ')) && !CRUMB_SEPARATOR.test(text);
     row[f++] = crumbTail ? 1 : 0;
+    // A headline and its deck (a summary sentence under it): the deck reads as text, the headline does not.
+    row[f++] = i > 0 && deckShaped(stats[i]) && headingShaped(stats[i - 1], hasMeta[i - 1]) ? 1 : 0;
+    row[f++] = i + 1 < n && headingShaped(s, hasMeta[i]) && deckShaped(stats[i + 1]) ? 1 : 0;
     visit(row, i);
   }
 }
