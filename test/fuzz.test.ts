@@ -180,7 +180,7 @@ describe('pipeline properties', () => {
   // paragraph that does not end like a sentence (a subheading, a one-line lead) reads as a headline
   // there, as it would on any page that starts with it; it is kept, only in the `title` field.
   //
-  // Known gap: the property fails on about 7 % of the article pages. On them the first pass takes the
+  // Known gap: the property fails on about 4 % of the article pages. On them the first pass takes the
   // reader comments for the body: no line of the article scored as running text (text model ≥ 2), so
   // the grammar allowed no comments section, and the comments ended in the body with their headers
   // ("Sam says:", dates). The second pass drops those headers as chrome and the dates as meta.
