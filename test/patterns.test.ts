@@ -12,6 +12,12 @@ describe('matchLine', () => {
     expect(matchLine('发表评论')).toMatchObject({ kind: 'comment-form', locale: 'zh_CN', whole: true });
   });
 
+  it('knows the purposes and buttons of consent managers', () => {
+    expect(matchLine('Store and/or access information on a device')).toMatchObject({ kind: 'cookie', origin: 'cookie-banner', whole: true });
+    expect(matchLine('Accept All Cookies')).toMatchObject({ kind: 'cookie', whole: true });
+    expect(matchLine('Do Not Sell My Personal Information')).toMatchObject({ kind: 'cookie', whole: true });
+  });
+
   it('knows the story tools of news sites and share widgets', () => {
     expect(matchLine('E-mail this story')).toMatchObject({ kind: 'share', origin: 'story-tools', whole: true });
     expect(matchLine('Printer-friendly version')).toMatchObject({ kind: 'share', whole: true });
