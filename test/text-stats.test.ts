@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSpaceless, stopwordRatio, tokens } from '../src/text-stats.js';
+import { isSpaceless, letterCount, nonSpaceCount, stopwordRatio, tokens } from '../src/text-stats.js';
 
 describe('tokens', () => {
   it('lower-cases words and keeps inner apostrophes', () => {
@@ -58,5 +59,28 @@ describe('stopwordRatio', () => {
 
   it('is 0 for text without words', () => {
     expect(stopwordRatio('— * —', 'en')).toBe(0);
+  });
+});
+
+describe('letterCount and nonSpaceCount', () => {
+  // The regex matches they replace, counted by code point.
+  const matches = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+  it('count code points, not UTF-16 units', () => {
+    expect(letterCount('a𝒜b 1')).toBe(3);
+    expect(nonSpaceCount('a𝒜b 1')).toBe(4);
+    expect(nonSpaceCount('\ud800x \udc00')).toBe(3);
+    expect(nonSpaceCount('a\u00a0b\u3000c\t')).toBe(3);
+  });
+
+  it('agree with a unicode regex match on any text', () => {
+    const pieces = ['a', 'Z', ' ', '\t', '\u00a0', 'é', 'ß', '中', '𝒜', '😀', '\ud800', '\udc00', '1', '.', 'ー', 'ا', '\u3000'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(letterCount(text)).toBe(matches(text, /\p{L}/gu));
+        expect(nonSpaceCount(text)).toBe(matches(text, /\S/gu));
+      }),
+    );
   });
 });
