@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { detectLanguage } from '../lang.js';
-import { isSpaceless, letterCount, nonSpaceCount } from '../text-stats.js';
+import { isSpaceless, letterCounts } from '../text-stats.js';
 
 // Enough text for a reliable guess and cheap on huge pages: eld is sure of a language from a few
 // hundred characters; 3 kB of the longest lines keeps menus and short junk out of the sample.
@@ -48,7 +48,8 @@ function manyScripts(text: string): boolean {
 
 function proseLike(text: string): boolean {
   if (URL_CUE.test(text) || manyScripts(text)) return false;
-  return letterCount(text) >= MIN_LETTER_SHARE * nonSpaceCount(text);
+  const { letters, nonSpace } = letterCounts(text);
+  return letters >= MIN_LETTER_SHARE * nonSpace;
 }
 
 /**
@@ -80,7 +81,9 @@ const HAN_LANGUAGES = new Set(['zh', 'ja']);
 
 /** The language the sample's script names, or null for scripts that many languages share (Latin, Cyrillic...). */
 export function scriptLanguage(sample: string): string | null {
-  const letters = letterCount(sample);
+  // Every script named here lies outside ASCII.
+  if (!NON_ASCII.test(sample)) return null;
+  const { letters } = letterCounts(sample);
   if (letters === 0) return null;
   const han = sample.match(HAN)?.length ?? 0;
   const kana = sample.match(KANA)?.length ?? 0;
