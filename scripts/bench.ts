@@ -177,7 +177,18 @@ function measure(args: string[], stdoutFile: string): Promise<Measured> {
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
+const USAGE = `usage: npm run bench [-- FILE.jsonl] [--mb N] [--warc]
+  FILE.jsonl  measure this JSONL file instead of generating one
+  --mb N      size of the generated corpus in MB (default ${DEFAULT_MB})
+  --warc      generate a gzipped WET file instead and check that it streams through
+`;
+
 async function main(argv: string[]): Promise<number> {
+  // The run takes many minutes: asking for help must not start it.
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const warc = argv.includes('--warc');
   const mbFlag = argv.indexOf('--mb');
   const megabytes = mbFlag >= 0 ? Number(argv[mbFlag + 1]) : DEFAULT_MB;

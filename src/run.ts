@@ -2,7 +2,7 @@ import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { type Format, type FormatId, formats } from './formats/index.js';
 import { renderExplain } from './formats/explain.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED } from './cli.js';
@@ -278,8 +278,9 @@ export async function run(options: RunOptions, io: Io): Promise<number> {
   }
 
   const useThreads = options.jobs > 1 && (inputs.length > 1 || (inputs.length === 1 && isMultiRecord(inputs[0])));
+  // Loaded only for a pool: a run in the main thread starts without its modules.
   const pool = useThreads
-    ? new Piscina<{ units: Unit[]; settings: Settings }, BatchResult>({
+    ? new (await import('piscina')).Piscina<{ units: Unit[]; settings: Settings }, BatchResult>({
         filename: new URL('./worker.js', import.meta.url).href,
         minThreads: options.jobs,
         maxThreads: options.jobs,

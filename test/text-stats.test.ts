@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSpaceless, stopwordRatio, tokens } from '../src/text-stats.js';
+import { isSpaceless, letterCounts, stopwordRatio, tokens } from '../src/text-stats.js';
 
 describe('tokens', () => {
   it('lower-cases words and keeps inner apostrophes', () => {
@@ -58,5 +59,26 @@ describe('stopwordRatio', () => {
 
   it('is 0 for text without words', () => {
     expect(stopwordRatio('— * —', 'en')).toBe(0);
+  });
+});
+
+describe('letterCounts', () => {
+  // The regex matches they replace, counted by code point.
+  const matches = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+  it('count code points, not UTF-16 units', () => {
+    expect(letterCounts('a𝒜b 1')).toEqual({ letters: 3, nonSpace: 4 });
+    expect(letterCounts('\ud800x \udc00')).toEqual({ letters: 1, nonSpace: 3 });
+    expect(letterCounts('a\u00a0b\u3000c\t\x1c')).toEqual({ letters: 3, nonSpace: 4 });
+  });
+
+  it('agree with a unicode regex match on any text', () => {
+    const pieces = ['a', 'Z', ' ', '\t', '\u00a0', 'é', 'ß', '中', '𝒜', '😀', '\ud800', '\udc00', '1', '.', 'ー', 'ا', '\u3000', '\x0b', '\x1c', '\ufeff'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(letterCounts(text)).toEqual({ letters: matches(text, /\p{L}/gu), nonSpace: matches(text, /\S/gu) });
+      }),
+    );
   });
 });

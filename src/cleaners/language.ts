@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { detectLanguage } from '../lang.js';
-import { isSpaceless } from '../text-stats.js';
+import { isSpaceless, letterCounts } from '../text-stats.js';
 
 // Enough text for a reliable guess and cheap on huge pages: eld is sure of a language from a few
 // hundred characters; 3 kB of the longest lines keeps menus and short junk out of the sample.
@@ -15,8 +15,6 @@ const MIN_SPACELESS_SENTENCE_CHARS = 15;
  */
 const MIN_LETTER_SHARE = 0.6;
 const URL_CUE = /:\/\/|www\.|%[0-9A-F]{2}/iu;
-const LETTER = /\p{L}/gu;
-const NON_SPACE = /\S/gu;
 
 function sentenceLike(text: string): boolean {
   // The script only matters between the two lengths; most lines are outside and skip the scan.
@@ -50,8 +48,8 @@ function manyScripts(text: string): boolean {
 
 function proseLike(text: string): boolean {
   if (URL_CUE.test(text) || manyScripts(text)) return false;
-  const letters = text.match(LETTER)?.length ?? 0;
-  return letters >= MIN_LETTER_SHARE * (text.match(NON_SPACE)?.length ?? 0);
+  const { letters, nonSpace } = letterCounts(text);
+  return letters >= MIN_LETTER_SHARE * nonSpace;
 }
 
 /**
@@ -83,7 +81,9 @@ const HAN_LANGUAGES = new Set(['zh', 'ja']);
 
 /** The language the sample's script names, or null for scripts that many languages share (Latin, Cyrillic...). */
 export function scriptLanguage(sample: string): string | null {
-  const letters = sample.match(LETTER)?.length ?? 0;
+  // Every script named here lies outside ASCII.
+  if (!NON_ASCII.test(sample)) return null;
+  const { letters } = letterCounts(sample);
   if (letters === 0) return null;
   const han = sample.match(HAN)?.length ?? 0;
   const kana = sample.match(KANA)?.length ?? 0;
