@@ -15,7 +15,8 @@ const TOKEN = new RegExp(`[${SPACELESS_CLASS}]|${WORD_CHAR}+(?:['’]${WORD_CHAR
 // The same tokens in lower-cased ASCII text (three lines in four of the dev corpus): the only word
 // characters are [a-z0-9] and the only apostrophe is '. About 10 % faster than the `v` set difference.
 const ASCII_TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** A character outside ASCII: lines without one (most of them) take the cheaper ASCII paths. */
+export const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /**

@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { detectLanguage } from '../lang.js';
-import { isSpaceless, letterCounts } from '../text-stats.js';
+import { isSpaceless, letterCounts, NON_ASCII } from '../text-stats.js';
 
 // Enough text for a reliable guess and cheap on huge pages: eld is sure of a language from a few
 // hundred characters; 3 kB of the longest lines keeps menus and short junk out of the sample.
@@ -37,7 +37,6 @@ const SCRIPTS = [
 ];
 /** Prose mixes at most two scripts (Chinese with Latin names); a line of three or more is a language menu. */
 const MAX_SCRIPTS = 2;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 function manyScripts(text: string): boolean {
   if (!NON_ASCII.test(text)) return false;

@@ -210,7 +210,7 @@ export function titleCandidates(lines: Line[], first: number): number[] {
     if (!shortEnough(lines[i])) continue;
     // The first line of the text itself is a candidate only if it does not end like a sentence.
     if (i === first && endsLikeSentence(lines[i].text)) continue;
-    if (lines[i].hints.some((h) => h.kind.startsWith('junk:'))) continue;
+    if (hasJunkHint(lines[i])) continue;
     out.push(i);
   }
   return out;

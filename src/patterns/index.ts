@@ -3,7 +3,7 @@
  * translations (see scripts/gen-patterns.ts) plus hand-written English sets, and a linear-time matcher.
  */
 import { hasDate, hasTime } from '../model/shapes.js';
-import { isSpacelessChar, SPACELESS_CLASS } from '../text-stats.js';
+import { isSpacelessChar, NON_ASCII, SPACELESS_CLASS } from '../text-stats.js';
 import handWritten from './handwritten.json' with { type: 'json' };
 import wordpress from './wordpress.json' with { type: 'json' };
 
@@ -74,7 +74,6 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 // Lower-cased ASCII (most lines): the word characters are [a-z0-9], there is no sigma, and a
 // non-Unicode class is cheaper than the property escapes.
-const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_NON_WORD = /[^a-z0-9]+/g;
 
 /** Lower case, every run of non-letters one space; final sigma folded so per-character mapping agrees. */
