@@ -60,17 +60,18 @@ const BATCH_BYTES = 1024 * 1024;
 /** Batches queued per worker: enough to keep every worker busy while the main thread writes. */
 const IN_FLIGHT_PER_JOB = 4;
 /**
- * Old-generation heap of each worker, in MB. Left alone, V8 lets a worker's heap grow towards its
- * default limit of several GB before it collects; the live data of a worker is the pipeline's
- * tables (about 35 MB) and one batch. Capped at this size, two workers streaming 60 MB of the
- * benchmark's JSONL peaked at 363 MB RSS instead of 506 MB, and a 5 MB page still fits.
+ * Old-generation heap of each worker, in MB. V8 lets a worker's heap grow towards its limit
+ * before it collects, so the limit sets the worker's size: on 50 MB of the benchmark's JSONL at
+ * --jobs 2 the peak RSS was 326-343 MB with 96, 395-409 MB with 112 and 400-416 MB with 192 (three
+ * runs each, same CPU time within the noise). The live data is the pipeline's tables (about 35 MB)
+ * and one document; a 5 MB dump of 20,000 lines (MAX_LINES in time-budget.ts, the most the full
+ * pipeline takes) fits.
  */
-const WORKER_HEAP_MB = 192;
+const WORKER_HEAP_MB = 96;
 /**
  * Young generation of each worker, in MB (V8's default is up to 48). A page's garbage dies young
  * either way; on 20 MB of benchmark JSONL at --jobs 2 this took the peak RSS from 340-354 MB to
- * 300-320 MB at the same CPU time within the noise. With the heap cap above, the 2 GB stream had
- * peaked at 399 MB.
+ * 300-320 MB at the same CPU time within the noise.
  */
 const WORKER_YOUNG_MB = 16;
 /** Failures named one by one on stderr; the rest are only counted (they all have error records). */

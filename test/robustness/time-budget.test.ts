@@ -3,7 +3,7 @@ import type { Cleaner } from '../../src/cleaner.js';
 import { type Doc, newLine } from '../../src/doc.js';
 import { clean, label } from '../../src/index.js';
 import { defaultOptions } from '../../src/options.js';
-import { isProseLine, runWithinBudget } from '../../src/time-budget.js';
+import { isProseLine, MAX_LINES, runWithinBudget } from '../../src/time-budget.js';
 
 const PAGE = [
   'Home | News | Sport | Contact',
@@ -61,6 +61,20 @@ describe('per-document time budget', () => {
     expect(doc.warnings[0]).toMatch(/before "never"/);
     // tidy-text did not run in this list, so the cheap path tidied first.
     expect(doc.lines[0]).toMatchObject({ text: 'A line that reads like a real sentence of prose.', zone: 'body', by: 'time-budget' });
+  });
+
+  it('takes the cheap path at once for a dump of more lines than the full pipeline takes', () => {
+    const items = Array.from({ length: MAX_LINES }, (_, i) => `- item ${i}`);
+    const prose = 'A sentence that reads like prose, in a list far longer than any page.';
+    const result = clean([prose, ...items].join('\n'), { keepJunk: true }, { source: 'list.txt' });
+    expect(result.warnings).toEqual([
+      `list.txt: ${MAX_LINES + 1} lines, over the ${MAX_LINES} the full pipeline takes; kept prose-like lines as body, without title or comments.`,
+    ]);
+    expect(result.body).toEqual([prose]);
+    expect(result.junk).toHaveLength(MAX_LINES);
+    // One line fewer and the full pipeline runs.
+    const full = clean([prose, ...items.slice(1)].join('\n'), {}, { source: 'list.txt' });
+    expect(full.warnings.filter((w) => w.includes('full pipeline takes'))).toEqual([]);
   });
 
   it('explain shows the cheap path as the deciding cleaner', () => {
