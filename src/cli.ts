@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type FormatId, formatIds } from './formats/index.js';
 import { defaultOptions } from './options.js';
+import { listenForErrors } from './sinks/sink.js';
 import type { Io, Shard } from './run.js';
 import { type InputFormat, inputFormats } from './sources/inputs.js';
 
@@ -72,6 +73,8 @@ interface CleanFlags {
 
 /** Parse argv (without `node` and the script) and run; resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // `--help | head -1` closes the pipe too.
+  listenForErrors(io.stdout);
   let exitCode = EXIT_OK;
   const program = new Command('pagesift')
     .description('Split plain-text web page dumps into headline, byline, body, captions, reader comments and junk.')

@@ -9,7 +9,7 @@ import { EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED } from './cli.js';
 import { decodeBytes } from './decode.js';
 import { InputError } from './errors.js';
 import { removePendingFiles, fileSink } from './sinks/file.js';
-import { type Sink, streamSink } from './sinks/sink.js';
+import { listenForErrors, type Sink, streamSink } from './sinks/sink.js';
 import { type Input, type InputFormat, type SourceStats, type Unit, readFailure, readUnits } from './sources/index.js';
 import { expandInputs, outputStem } from './sources/inputs.js';
 import { gunzipIfNeeded, rawChunks, readUpTo } from './sources/stream.js';
@@ -125,19 +125,6 @@ function summaryLine(counters: Counters): string {
     `pagesift: ${counters.records} record${counters.records === 1 ? '' : 's'}, ${counters.failed} failed, ${counters.skipped} skipped, ` +
     `${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s (${rate.toFixed(1)} MB/s)`
   );
-}
-
-const quietStreams = new WeakSet<Writable>();
-
-/**
- * A closed pipe (`pagesift … | head -1`) or a full disk shows up as an
- * `error` event, which would crash the process if nobody listened; the next
- * write sees `stream.errored` and stops the run instead.
- */
-function listenForErrors(stream: Writable): void {
-  if (quietStreams.has(stream)) return;
-  quietStreams.add(stream);
-  stream.on('error', () => {});
 }
 
 /** Whether writing `output` would replace `input`, also through a symbolic link. */

@@ -158,6 +158,15 @@ describe('failures and exit codes', () => {
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
   });
+
+  it.each([['--help'], ['explain --help']])('ends quietly when the reader of %s closes the pipe', async (args) => {
+    // The help is written in several parts; head is gone after the first line.
+    const command = `node ${JSON.stringify(path.join(root, 'bin', 'pagesift.js'))} ${args} | head -1; exit \${PIPESTATUS[0]}`;
+    const ran = await runCommand('bash', ['-c', command], { cwd: dir });
+    expect(ran.stdout).toMatch(/^Usage: pagesift/);
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+  });
 });
 
 describe('formats', () => {

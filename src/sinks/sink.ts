@@ -11,6 +11,19 @@ export interface Sink {
   abort(): Promise<void>;
 }
 
+const quietStreams = new WeakSet<Writable>();
+
+/**
+ * A closed pipe (`pagesift … | head -1`) or a full disk shows up as an
+ * `error` event, which would crash the process if nobody listened; the next
+ * write sees `stream.errored` and stops the run instead.
+ */
+export function listenForErrors(stream: Writable): void {
+  if (quietStreams.has(stream)) return;
+  quietStreams.add(stream);
+  stream.on('error', () => {});
+}
+
 /** Write with backpressure; a stream error (EPIPE, ENOSPC) rejects instead of being thrown later. */
 export async function writeTo(stream: Writable, text: string): Promise<void> {
   if (text === '') return;
