@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Doc } from '../src/doc.js';
 import { FEATURE_NAMES, featureRows, lineStats } from '../src/model/features.js';
-import { fitLogistic, logit } from '../src/model/logistic.js';
+import { type FitOptions, fitLogistic, logit } from '../src/model/logistic.js';
 import { TITLE_FEATURE_NAMES, titleCandidates, titleRows } from '../src/model/title-features.js';
 import { defaultOptions } from '../src/options.js';
 import { pipeline } from '../src/pipeline.js';
@@ -20,6 +20,8 @@ import { indexGold, inGold, isTitle } from './align.js';
 import { RENDERERS, readDump, readPages } from './corpus.js';
 
 const TRAINABLE = new Set(['wcxb', 'readability']);
+/** Weight of a page's softmax loss over its headline candidates, against 1 per candidate line (see below). */
+const TITLE_LISTWISE = 3;
 /** One site in five is held out for validation. */
 const VALIDATION_BUCKETS = 5;
 
@@ -76,7 +78,10 @@ function main(): void {
   }
 
   const bodyOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 1 };
-  const titleOptions = { l2: 1e-4, epochs: 150, learningRate: 0.1, positiveWeight: 1 };
+  // The decoder takes the best headline candidate of a page: the listwise term fits that choice.
+  // Site-disjoint validation top-1: 0.650 with the pointwise loss alone; 0.734, 0.737 and 0.734
+  // with listwise weights 1, 3 and 5; 0.742, 0.745 and 0.739 with weight 3 and l2 1e-3, 3e-3, 1e-2.
+  const titleOptions = { l2: 3e-3, epochs: 150, learningRate: 0.1, positiveWeight: 1, listwise: TITLE_LISTWISE };
   console.log(`${body.length} dumps, ${body.reduce((n, e) => n + e.rows.length, 0)} lines; fitting`);
   const bodyCheck = fit(body.filter((e) => !e.validation), bodyOptions);
   const titleCheck = fit(title.filter((e) => !e.validation), titleOptions);
@@ -98,10 +103,12 @@ function main(): void {
   console.log(`wrote ${values.out}`);
 }
 
-function fit(examples: Example[], options: Parameters<typeof fitLogistic>[2]): number[] {
+/** Fit on the rows of all examples; with a listwise weight, each example's rows are one group. */
+function fit(examples: Example[], options: FitOptions): number[] {
   const rows = examples.flatMap((e) => e.rows);
   const labels = Uint8Array.from(examples.flatMap((e) => Array.from(e.labels)));
-  return fitLogistic(rows, labels, options);
+  const groups = Uint32Array.from(examples.flatMap((e, k) => e.rows.map(() => k)));
+  return fitLogistic(rows, labels, { ...options, groups });
 }
 
 function lineF1(weights: number[], examples: Example[]): number {
