@@ -26,6 +26,15 @@ describe('headline features', () => {
     expect(feature(dump, 'crumb_tail').slice(0, 3)).toEqual([0, 1, 0]);
     const dashes = ['Home - Blog - Harbour plan wins the vote', 'Harbour plan wins the vote', TEXT].join('\n');
     expect(feature(dashes, 'crumb_tail').slice(0, 2)).toEqual([0, 1]);
+    // A byline and date line ends in the article's section, not in its title.
+    const meta = ['Film', 'Harbour film wins the prize', 'by Jane Roe | October 27, 2014 | Film', TEXT].join('\n');
+    expect(feature(meta, 'crumb_tail').slice(0, 2)).toEqual([0, 0]);
+  });
+
+  it('caption_hint: a photo caption, which can sit right above the text', () => {
+    const caption = 'Volunteers fold coats at the depot on Saturday. (Photo: Jane Roe/The Herald)';
+    expect(feature([caption, TEXT].join('\n'), 'caption_hint')[0]).toBe(1);
+    expect(feature(['Volunteers fold coats at the depot', TEXT].join('\n'), 'caption_hint')[0]).toBe(0);
   });
 
   it('name_over_meta: a name right above a date is an author box, not a headline', () => {

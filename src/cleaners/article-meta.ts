@@ -24,6 +24,7 @@ const CAPTION_RES = [
   /\((?:l|r|c|left|right|center|centre|top|bottom|front|back|pictured|file)\)/iu,
   /\((?:ap|afp|reuters|getty|epa)\s?(?:photo|images)?[^)]{0,40}\)\s?$/iu,
   /^(?:photo|image|picture|foto|bild|illustration|credit)s?\s?(?::|by\b)/iu,
+  /\((?:photo|image|picture|foto|bild|illustration|credit)s?\s?(?::|by\b)[^()]{0,60}\)\s?$/iu,
   /\b(?:photo|photograph|image|picture)\s(?:by|credit|courtesy)\b/iu,
   /\b(?:getty images|ap photo|afp photo|reuters\/|file photo|pictured)\b/iu,
 ];

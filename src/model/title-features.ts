@@ -34,6 +34,7 @@ export const TITLE_FEATURE_NAMES = [
   'crumb_tail',
   'deck_under_heading',
   'heading_over_deck',
+  'caption_hint',
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
@@ -101,6 +102,8 @@ function crumbTails(lines: Line[], stats: LineStats[]): { tails: Set<string>; le
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
     if (!shortStats(lines[i], stats[i]) || !CRUMB_SEPARATOR.test(text)) continue;
+    // "by NAME | DATE | Section" is the article's meta line: its last part is a section, not the title.
+    if (hasMetaHint(lines[i])) continue;
     const parts = text.split(CRUMB_SEPARATOR);
     const tail = tokens(parts[parts.length - 1]).join(' ');
     tails.add(tail);
@@ -117,6 +120,11 @@ function hasJunkHint(line: Line): boolean {
 function hasMetaHint(line: Line): boolean {
   for (const h of line.hints) if (h.kind === 'byline' || h.kind === 'date') return true;
   return false;
+}
+
+/** A photo caption (a credit, a position marker) can sit right above the text, where a headline does. */
+function hasCaptionHint(line: Line): boolean {
+  return line.hints.some((h) => h.kind === 'caption');
 }
 
 /** Rows of the lines that can be headline candidates (short ones); null for the others. */
@@ -199,6 +207,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     // A headline and its deck (a summary sentence under it): the deck reads as text, the headline does not.
     row[f++] = i > 0 && deckShaped(stats[i]) && headingShaped(stats[i - 1], hasMeta[i - 1]) ? 1 : 0;
     row[f++] = i + 1 < n && headingShaped(s, hasMeta[i]) && deckShaped(stats[i + 1]) ? 1 : 0;
+    row[f++] = hasCaptionHint(line) ? 1 : 0;
     visit(row, i);
   }
 }
