@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { zoneDecoder } from '../src/cleaners/zone-decoder.js';
+import { addHint, type HintKind, type Zone } from '../src/doc.js';
 import { clean } from '../src/index.js';
+import { defaultOptions } from '../src/options.js';
+import { toDoc } from '../src/split-lines.js';
 
 const SENTENCE = 'The pier stays closed for repairs until Friday, and the ferry will use the north quay until then.';
 const SHORT = ['Boats back at noon', 'Ferry timetable unchanged', 'Ask at the kiosk'];
@@ -35,5 +39,45 @@ describe('the guard for pages where no line reads as running text', () => {
     expect(result.body).toContain('Spring sale: all hand tools ship free this week.');
     expect(result.body).toEqual(expect.arrayContaining(items));
     expect(result.body.join()).not.toContain('Share this');
+  });
+});
+
+/** A page of hand-made evidence: each row is a line's text and its hints (kind, log-odds). */
+function decode(rows: [string, [HintKind, number][]][]): Zone[] {
+  const doc = toDoc(rows.map(([text]) => text).join('\n'), 'test');
+  doc.lines.forEach((line, i) => {
+    for (const [kind, weight] of rows[i][1]) addHint(line, kind, weight, 'test', 'given');
+  });
+  zoneDecoder.run(doc, defaultOptions);
+  return doc.lines.map((l) => l.zone);
+}
+
+describe('numbered items after the article', () => {
+  // Short sentences score as text in the comments, so without the rule the comments would take them.
+  const steps: [string, [HintKind, number][]][] = [
+    ['1. Rinse the jug with cold water and leave it to dry on the rack overnight.', [['body', 2], ['comment', 2]]],
+    ['2. Descale the element once a month with a cup of vinegar and a full jug of water.', [['body', 2], ['comment', 2]]],
+    ['Let it stand now.', [['body', -1.5]]],
+    ['Then pour it away.', [['body', -1.5]]],
+    ['Rinse it twice more.', [['body', -1.5]]],
+    ['Wipe the base dry.', [['body', -1.5]]],
+    ['Put the lid back on.', [['body', -1.5]]],
+    ['Keep the cable tidy.', [['body', -1.5]]],
+    ['Store it somewhere dry.', [['body', -1.5]]],
+  ];
+  const article: [string, [HintKind, number][]][] = [
+    ['Menu', [['junk:nav', 3]]],
+    ['A kettle lasts for years when it is cared for, and that takes a minute a week.', [['body', 3]]],
+    ['Share this:', [['junk:share', 4]]],
+  ];
+
+  it('are no comments without a sure comment header above them (a how-to numbers its steps)', () => {
+    const zones = decode([...article, ...steps]);
+    expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
+  it('are comments below a sure comment header', () => {
+    const zones = decode([...article, ['Jane Roe says:', [['comment-header', 4]]], ...steps]);
+    expect(zones.slice(3, 6)).toEqual(['comment-header', 'comment', 'comment']);
   });
 });

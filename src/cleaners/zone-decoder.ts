@@ -383,8 +383,9 @@ export const zoneDecoder: Cleaner = {
         }
         // Comments follow an article: no comments section before running text or a sure section start.
         if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !mayOpen[i]) return -Infinity;
-        // A comment without a header opens only on a numbered or otherwise marked item.
-        if (to === State.Comment && from === State.Post && e.opener <= 0) return -Infinity;
+        // A comment without a header opens only on a numbered or otherwise marked item, and a numbered
+        // item only after a sure header: a listicle or a how-to numbers its paragraphs too.
+        if (to === State.Comment && from === State.Post && (e.opener <= 0 || !e.headerBefore)) return -Infinity;
         // Text closed by a header below opens its comment as a header above would.
         if (to === State.Comment && (from === State.CStart || from === State.CJunk) && e.trailed) return 0;
         return cost;
