@@ -81,3 +81,27 @@ describe('numbered items after the article', () => {
     expect(zones.slice(3, 6)).toEqual(['comment-header', 'comment', 'comment']);
   });
 });
+
+describe('a line repeated after each item of a listing', () => {
+  const teasers = ['Library opens a tool shed', 'Volunteers repaint the footbridge', 'New bus stop by the clinic', 'Choir looks for tenors'];
+  const listing: [string, [HintKind, number][]][] = teasers.flatMap((title): [string, [HintKind, number][]][] => [
+    [title, [['body', 0.5]]],
+    [`${title}: the story in a sentence.`, [['body', 0.5]]],
+    ['Read more', [['junk:meta', 3], ['body', -1]]],
+  ]);
+
+  it('separates the items, which stay text, and is chrome itself', () => {
+    const intro: [string, [HintKind, number][]] = ['What happened in the village this week, in short.', [['body', 2.5]]];
+    const zones = decode([['Menu', [['junk:nav', 3]]], intro, ...listing]);
+    expect(zones.slice(2).filter((z) => z === 'body')).toHaveLength(2 * teasers.length);
+    expect(zones.filter((z, i) => i % 3 === 1 && i > 1)).toEqual(teasers.map(() => 'junk:meta'));
+  });
+
+  it('ends an article: the teasers after running text lead to other pages', () => {
+    const article: [string, [HintKind, number][]][] = [1, 2, 3].map((k) => [`Paragraph ${k} of the story, long enough to be running text.`, [['body', 3]]]);
+    const zones = decode([['Menu', [['junk:nav', 3]]], ...article, ...listing]);
+    expect(zones.slice(1, 4)).toEqual(['body', 'body', 'body']);
+    // The first teaser may pass for the article's last lines; the others do not.
+    expect(zones.slice(7).filter((z) => z === 'body')).toEqual([]);
+  });
+});
