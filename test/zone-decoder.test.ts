@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { zoneDecoder } from '../src/cleaners/zone-decoder.js';
+import { addHint, type HintKind, type Zone } from '../src/doc.js';
 import { clean } from '../src/index.js';
+import { defaultOptions } from '../src/options.js';
+import { toDoc } from '../src/split-lines.js';
 
 const SENTENCE = 'The pier stays closed for repairs until Friday, and the ferry will use the north quay until then.';
 const SHORT = ['Boats back at noon', 'Ferry timetable unchanged', 'Ask at the kiosk'];
@@ -15,5 +19,89 @@ describe('the guard for pages where no line reads as running text', () => {
   it('keeps only the text-like lines where the page has known chrome around them', () => {
     const result = clean(['Skip to content', 'Harbour notes', SENTENCE, ...SHORT, 'Share this:', 'Like this:'].join('\n\n'));
     expect(result.body).toEqual([SENTENCE]);
+  });
+
+  it('keeps the items of a listing whose one text-like line is a small share of its words', () => {
+    const items = [
+      'Steel hand trowel with ash handle',
+      'Pruning shears, bypass blade',
+      'Folding saw for branches up to 10 cm',
+      'Galvanised watering can, 9 litres',
+      'Kneeling pad in recycled foam',
+      'Border fork with stainless tines',
+      'Twine dispenser and cutter',
+      'Leather gloves, thorn proof',
+      'Bulb planter with depth marks',
+      'Copper plant labels, pack of ten',
+    ];
+    const page = ['Skip to content', 'Spring sale: all hand tools ship free this week.', ...items, 'Share this:', 'Like this:'];
+    const result = clean(page.join('\n\n'));
+    expect(result.body).toContain('Spring sale: all hand tools ship free this week.');
+    expect(result.body).toEqual(expect.arrayContaining(items));
+    expect(result.body.join()).not.toContain('Share this');
+  });
+});
+
+/** A page of hand-made evidence: each row is a line's text and its hints (kind, log-odds). */
+function decode(rows: [string, [HintKind, number][]][]): Zone[] {
+  const doc = toDoc(rows.map(([text]) => text).join('\n'), 'test');
+  doc.lines.forEach((line, i) => {
+    for (const [kind, weight] of rows[i][1]) addHint(line, kind, weight, 'test', 'given');
+  });
+  zoneDecoder.run(doc, defaultOptions);
+  return doc.lines.map((l) => l.zone);
+}
+
+describe('numbered items after the article', () => {
+  // Short sentences score as text in the comments, so without the rule the comments would take them.
+  const steps: [string, [HintKind, number][]][] = [
+    ['1. Rinse the jug with cold water and leave it to dry on the rack overnight.', [['body', 2], ['comment', 2]]],
+    ['2. Descale the element once a month with a cup of vinegar and a full jug of water.', [['body', 2], ['comment', 2]]],
+    ['Let it stand now.', [['body', -1.5]]],
+    ['Then pour it away.', [['body', -1.5]]],
+    ['Rinse it twice more.', [['body', -1.5]]],
+    ['Wipe the base dry.', [['body', -1.5]]],
+    ['Put the lid back on.', [['body', -1.5]]],
+    ['Keep the cable tidy.', [['body', -1.5]]],
+    ['Store it somewhere dry.', [['body', -1.5]]],
+  ];
+  const article: [string, [HintKind, number][]][] = [
+    ['Menu', [['junk:nav', 3]]],
+    ['A kettle lasts for years when it is cared for, and that takes a minute a week.', [['body', 3]]],
+    ['Share this:', [['junk:share', 4]]],
+  ];
+
+  it('are no comments without a sure comment header above them (a how-to numbers its steps)', () => {
+    const zones = decode([...article, ...steps]);
+    expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
+  it('are comments below a sure comment header', () => {
+    const zones = decode([...article, ['Jane Roe says:', [['comment-header', 4]]], ...steps]);
+    expect(zones.slice(3, 6)).toEqual(['comment-header', 'comment', 'comment']);
+  });
+});
+
+describe('a line repeated after each item of a listing', () => {
+  const teasers = ['Library opens a tool shed', 'Volunteers repaint the footbridge', 'New bus stop by the clinic', 'Choir looks for tenors'];
+  const listing: [string, [HintKind, number][]][] = teasers.flatMap((title): [string, [HintKind, number][]][] => [
+    [title, [['body', 0.5]]],
+    [`${title}: the story in a sentence.`, [['body', 0.5]]],
+    ['Read more', [['junk:meta', 3], ['body', -1]]],
+  ]);
+
+  it('separates the items, which stay text, and is chrome itself', () => {
+    const intro: [string, [HintKind, number][]] = ['What happened in the village this week, in short.', [['body', 2.5]]];
+    const zones = decode([['Menu', [['junk:nav', 3]]], intro, ...listing]);
+    expect(zones.slice(2).filter((z) => z === 'body')).toHaveLength(2 * teasers.length);
+    expect(zones.filter((z, i) => i % 3 === 1 && i > 1)).toEqual(teasers.map(() => 'junk:meta'));
+  });
+
+  it('ends an article: the teasers after running text lead to other pages', () => {
+    const article: [string, [HintKind, number][]][] = [1, 2, 3].map((k) => [`Paragraph ${k} of the story, long enough to be running text.`, [['body', 3]]]);
+    const zones = decode([['Menu', [['junk:nav', 3]]], ...article, ...listing]);
+    expect(zones.slice(1, 4)).toEqual(['body', 'body', 'body']);
+    // The first teaser may pass for the article's last lines; the others do not.
+    expect(zones.slice(7).filter((z) => z === 'body')).toEqual([]);
   });
 });
