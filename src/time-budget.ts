@@ -5,7 +5,7 @@ import type { Options } from './options.js';
 
 /**
  * The cheap path, taken when a document runs out of its time budget (`timeoutMs`), in the spirit of
- * trafilatura's extraction timeout: every tidied line that reads like prose becomes body, everything
+ * trafilatura's extraction timeout, or has more lines than the full pipeline takes (MAX_LINES): every tidied line that reads like prose becomes body, everything
  * else junk, and there are no title, byline or comments. It is one linear pass.
  */
 const CHEAP_PATH_ID = 'time-budget';
