@@ -27,6 +27,9 @@ describe('comment headers', () => {
     // The list's number and the theme's own number; the commenter's website next to the name.
     ['1. 3 Ines Okafor | 11/8/2012 1:04:41 AM', 'Ines Okafor', '11/8/2012 1:04:41 AM'],
     ['Pavel Rusu http://www.example.org/blog | 11/8/2012 2:57 AM', 'Pavel Rusu', '11/8/2012 2:57 AM'],
+    // A time zone after the time is part of the date, never the name.
+    ['by tidewatcher July 24, 2012 11:45 PM EDT', 'tidewatcher', 'July 24, 2012 11:45 PM EDT'],
+    ['Jane Doe 3/14/2012 10:15 GMT+1', 'Jane Doe', '3/14/2012 10:15 GMT+1'],
   ])('%s', (line, author, date) => {
     const got = header(line);
     expect(got?.author).toBe(author);
@@ -45,6 +48,12 @@ describe('comment headers', () => {
       expect(header(line)).toBeNull();
     },
   );
+
+  it('a time and its zone make a date line without a name', () => {
+    const got = header('5:54pm, EDT');
+    expect(got?.author ?? null).toBeNull();
+    expect(got?.date).toBe('5:54pm, EDT');
+  });
 
   it('a year on a line of its own is no name above a date line', () => {
     const doc = toDoc('2011\n7:02pm, EDT\nHow the river towns rebuilt after the flood', 't');

@@ -153,6 +153,13 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
   return isName(clean(text)) && words <= MAX_NAME_WORDS ? NAME_LINE : null;
 }
 
+/**
+ * A time zone printed after the time ("11:45 PM EDT", "5:54pm, EDT") belongs to the date, not to
+ * the name. Upper-case abbreviations only, as whole tokens.
+ */
+const TIME_ZONE_AFTER_RE =
+  /^,?\s?(?:UTC|GMT|[ECMP][SD]T|AK[SD]T|HST|AST|ADT|BST|IST|CES?T|EES?T|JST|KST|HKT|SGT|MSK|AE[SD]T|AC[SD]T|AWST|NZ[SD]T)(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\p{L}\p{N}])/u;
+
 /** A name has a letter: "2012" or "#4337" on a line of its own is part of a date or a permalink. */
 const LETTER_RE = /\p{L}/u;
 
@@ -181,6 +188,8 @@ function dateSpan(text: string): { start: number; end: number; text: string } | 
       // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
       const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
       if (tail) end += tail[0].length;
+      const zone = TIME_ZONE_AFTER_RE.exec(text.slice(end));
+      if (zone) end += zone[0].length;
       return { start: m.index, end, text: text.slice(m.index, end).trim() };
     }
   }
