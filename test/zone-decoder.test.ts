@@ -105,3 +105,30 @@ describe('a line repeated after each item of a listing', () => {
     expect(zones.slice(7).filter((z) => z === 'body')).toEqual([]);
   });
 });
+
+describe('post footers that recur under comments', () => {
+  it('are comment headers below their text, not the end of the article each time', () => {
+    const story = [
+      'The harbour reopened on Monday after a week of storms kept every boat in the bay, and the fishing crews went straight back to sea.',
+      'Fishermen said the damage was smaller than they had feared, though two of the old wooden jetties will have to be rebuilt this spring.',
+    ];
+    const comments = [
+      ['Glad to hear the boats are out again, the whole town depends on them.', 'Ann Lee', 'May 20, 2012 at 12:55 AM'],
+      ['My uncle lost his nets in the storm but he is back out this week.', 'Tom Reyes', 'May 19, 2012 at 08:36 PM'],
+      ['Does anyone know when the ferry timetable goes back to normal?', 'Mia Chen', 'May 18, 2012 at 08:40 AM'],
+    ];
+    // TypePad prints "Posted by: NAME | DATE" under each comment; Blogger's post footer reads "Posted by NAME at TIME".
+    const page = [
+      'Harbour Town Journal',
+      'Harbour reopens after the storms',
+      ...story,
+      'Posted at 11:01 AM | Permalink',
+      'Comments',
+      ...comments.flatMap(([text, author, date]) => [text, `Posted by: ${author} | ${date}`]),
+      'Post a comment',
+    ];
+    const result = clean(page.join('\n\n'));
+    expect(result.body).toEqual(story);
+    expect(result.comments).toEqual(comments.map(([text, author, date]) => ({ author, date, text })));
+  });
+});

@@ -134,6 +134,24 @@ function discountTextlessHeaders(evidence: Evidence[]): void {
   });
 }
 
+/** Sure comment headers that must recur before the end-of-article reading of their lines gives way. */
+const RECURRING_HEADERS = 2;
+
+/**
+ * A post footer ("Posted by NAME at TIME") ends an article once; the same shape on several sure
+ * comment headers is each comment's footer (TypePad prints "Posted by: NAME | DATE" under every
+ * comment), so their end-of-article and meta evidence is dropped.
+ */
+function discountRecurringFooters(evidence: Evidence[]): void {
+  const footers = evidence.filter((e) => e.header && e.header.weight >= SURE_HEADER && e.end > 0);
+  if (footers.length < RECURRING_HEADERS) return;
+  // The first may still end the article: its own footer, or where its comments begin.
+  for (const e of footers.slice(1)) {
+    e.end = 0;
+    e.junk = null;
+  }
+}
+
 /** A sentence of a few words: what even a short comment is, and a link title is not. */
 function isSentence(text: string): boolean {
   return endsLikeSentence(text) && lineWords(text, MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS;
@@ -424,6 +442,7 @@ export const zoneDecoder: Cleaner = {
     discountMetaRuns(evidence);
     markTrailedText(evidence);
     discountTextlessHeaders(evidence);
+    discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
     const path = viterbi(doc.lines.length, {
       states: STATES,
