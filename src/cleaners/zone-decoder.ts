@@ -140,7 +140,7 @@ const RECURRING_HEADERS = 2;
 /**
  * A post footer ("Posted by NAME at TIME") ends an article once; the same shape on several sure
  * comment headers is each comment's footer (TypePad prints "Posted by: NAME | DATE" under every
- * comment), so their end-of-article and meta evidence is dropped.
+ * comment), so from the second one on their end-of-article and meta evidence is dropped.
  */
 function discountRecurringFooters(evidence: Evidence[]): void {
   const footers = evidence.filter((e) => e.header && e.header.weight >= SURE_HEADER && e.end > 0);
