@@ -573,20 +573,15 @@ const LISTING_BAR = -2;
 /** Share of the doubtful lines' words below which the text-like lines are no article (over 0.1, 0.15, 0.2). */
 const LISTING_SHARE = 0.15;
 
-function keptWords(lines: Line[], end: number): number {
-  let words = 0;
-  for (let i = 0; i < end; i++) if (lines[i].zone === 'body') words += lineWords(lines[i].text);
-  return words;
+/** Whether the guard may keep a line the grammar left out: it is not known chrome and scores above `least`. */
+function keepable(line: Line, e: Evidence, least: number): boolean {
+  return (line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !e.junk && e.content > least;
 }
 
-/** Words of the lines not known as chrome that score above `least`, kept or not. */
-function candidateWords(lines: Line[], evidence: Evidence[], end: number, least: number): number {
+/** Words of the lines above `end` that `counts`. */
+function wordsWhere(lines: Line[], end: number, counts: (line: Line, i: number) => boolean): number {
   let words = 0;
-  for (let i = 0; i < end; i++) {
-    const line = lines[i];
-    const candidate = line.zone === 'body' || ((line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !evidence[i].junk && evidence[i].content > least);
-    if (candidate) words += lineWords(line.text);
-  }
+  for (let i = 0; i < end; i++) if (counts(lines[i], i)) words += lineWords(lines[i].text);
   return words;
 }
 
@@ -598,7 +593,7 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
   const keep = (least: number): number => {
     let kept = 0;
     doc.lines.slice(0, end).forEach((line, i) => {
-      if ((line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !evidence[i].junk && evidence[i].content > least) {
+      if (keepable(line, evidence[i], least)) {
         line.zone = 'body';
         line.by = ID;
         line.reason = 'kept: the grammar found no article';
@@ -614,7 +609,9 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
   let kept = (known ? keep(0) : 0) || keep(-Infinity);
   // A listing (products, links with snippets, forum posts) is short items the text model, fitted on
   // articles, doubts: when its text-like lines are a small share of its doubtful ones, keep those too.
-  if (known && keptWords(doc.lines, end) < LISTING_SHARE * candidateWords(doc.lines, evidence, end, LISTING_BAR)) {
+  const inBody = (line: Line) => line.zone === 'body';
+  const doubtful = (line: Line, i: number) => inBody(line) || keepable(line, evidence[i], LISTING_BAR);
+  if (known && wordsWhere(doc.lines, end, inBody) < LISTING_SHARE * wordsWhere(doc.lines, end, doubtful)) {
     kept += keep(LISTING_BAR);
   }
   if (kept > 0) doc.warnings.push(`${doc.source}: no article found; kept ${kept} lines that are not known chrome`);
