@@ -32,10 +32,12 @@ export function spacedParts(text: string, cap = Infinity): number {
 /**
  * Words of a line for length thresholds: `spacedParts` in spaced scripts, and in a line mostly of a
  * spaceless script (where spacedParts sees one part) its characters over the word length (wordCount).
+ * Past `cap` the count is only known to be over it, as with spacedParts.
  */
 export function lineWords(text: string, cap = Infinity): number {
   const parts = spacedParts(text, cap);
-  if (!isSpaceless(text)) return parts;
+  // Over the cap either way: a long line is not scanned for its script.
+  if (parts > cap || !isSpaceless(text)) return parts;
   return Math.max(parts, wordCount(tokens(text)));
 }
 

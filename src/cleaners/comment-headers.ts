@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line } from '../doc.js';
-import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TIME_RE } from '../model/shapes.js';
+import { dateMatch, NUMBERED_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords, spacedParts } from '../text-stats.js';
@@ -181,19 +181,15 @@ function clean(name: string): string {
 }
 
 function dateSpan(text: string): { start: number; end: number; text: string } | null {
-  for (const re of [DATE_RE, RELATIVE_TIME_RE, TIME_RE]) {
-    const m = re.exec(text);
-    if (m) {
-      let end = m.index + m[0].length;
-      // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
-      const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
-      if (tail) end += tail[0].length;
-      const zone = TIME_ZONE_AFTER_RE.exec(text.slice(end));
-      if (zone) end += zone[0].length;
-      return { start: m.index, end, text: text.slice(m.index, end).trim() };
-    }
-  }
-  return null;
+  const m = dateMatch(text);
+  if (!m) return null;
+  let end = m.index + m[0].length;
+  // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
+  const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
+  if (tail) end += tail[0].length;
+  const zone = TIME_ZONE_AFTER_RE.exec(text.slice(end));
+  if (zone) end += zone[0].length;
+  return { start: m.index, end, text: text.slice(m.index, end).trim() };
 }
 
 function dateIn(text: string): string | null {

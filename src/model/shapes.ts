@@ -70,3 +70,16 @@ export function hasUrl(text: string): boolean {
 export function hasRelativeTime(text: string): boolean {
   return RELATIVE_CUE.test(text) && RELATIVE_TIME_RE.test(text);
 }
+
+/**
+ * The first match of DATE_RE, RELATIVE_TIME_RE and TIME_RE, tried in that order, each only where its
+ * cue is in the text: DATE_RE alone costs about 5 µs on a line of the benchmark, the cues a tenth.
+ */
+export function dateMatch(text: string): RegExpExecArray | null {
+  const digit = DIGIT.test(text);
+  return (
+    (digit ? DATE_RE.exec(text) : null) ??
+    (RELATIVE_CUE.test(text) ? RELATIVE_TIME_RE.exec(text) : null) ??
+    (digit ? TIME_RE.exec(text) : null)
+  );
+}

@@ -45,6 +45,7 @@ const MAX_DISTANCE = 20;
 const TITLE_WINDOW = 40;
 const TITLE_MAX_WORDS = 30;
 
+const NOT_IN_TEXT = 0;
 const IN_TEXT = 1;
 const IN_FIRST_TEXT = 2;
 
@@ -96,12 +97,12 @@ function shortStats(line: Line, s: LineStats): boolean {
  * The last parts of the page's breadcrumbs, as token strings (a breadcrumb ends in the page's title),
  * and their lengths, which a line's keyLength must match before its tokens are joined.
  */
-function crumbTails(lines: Line[], stats: LineStats[]): { tails: Set<string>; lengths: Set<number> } {
+function crumbTails(lines: Line[], short: Uint8Array): { tails: Set<string>; lengths: Set<number> } {
   const tails = new Set<string>();
   const lengths = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
-    if (!shortStats(lines[i], stats[i]) || !CRUMB_SEPARATOR.test(text)) continue;
+    if (!short[i] || !CRUMB_SEPARATOR.test(text)) continue;
     // "by NAME | DATE | Section" is the article's meta line: its last part is a section, not the title.
     if (hasMetaHint(lines[i])) continue;
     const parts = text.split(CRUMB_SEPARATOR);
@@ -110,6 +111,23 @@ function crumbTails(lines: Line[], stats: LineStats[]): { tails: Set<string>; le
     lengths.add(tail.length);
   }
   return { tails, lengths };
+}
+
+/**
+ * Per token of a headline candidate (a short line): NOT_IN_TEXT, IN_TEXT when a line of the running
+ * text (a strong line) has it, or IN_FIRST_TEXT when the first of them does, so that one lookup per
+ * token gives both overlaps. Keyed by the candidates' few tokens: the running text holds most of the
+ * page's words, and a map of all of them cost more than every other headline feature together.
+ */
+function textWordsOf(stats: LineStats[], short: Uint8Array, firstStrong: number): Map<string, number> {
+  const words = new Map<string, number>();
+  for (let i = 0; i < stats.length; i++) if (short[i]) for (const t of stats[i].tokens) words.set(t, NOT_IN_TEXT);
+  for (const s of stats) {
+    if (!s.strong) continue;
+    for (const t of s.tokens) if (words.has(t)) words.set(t, IN_TEXT);
+  }
+  if (firstStrong >= 0) for (const t of stats[firstStrong].tokens) if (words.has(t)) words.set(t, IN_FIRST_TEXT);
+  return words;
 }
 
 function hasJunkHint(line: Line): boolean {
@@ -149,19 +167,17 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     if (stats[i].strong) next = i;
   }
   const firstStrong = stats.findIndex((s) => s.strong);
-  // Words of the running text: IN_TEXT, or IN_FIRST_TEXT for those of its first line (a strong line
-  // too), so that one lookup per token gives both overlaps.
-  const textWords = new Map<string, number>();
-  for (const s of stats) if (s.strong) for (const t of s.tokens) textWords.set(t, IN_TEXT);
-  if (firstStrong >= 0) for (const t of stats[firstStrong].tokens) textWords.set(t, IN_FIRST_TEXT);
+  const short = new Uint8Array(n);
+  for (let i = 0; i < n; i++) short[i] = shortStats(lines[i], stats[i]) ? 1 : 0;
+  const textWords = textWordsOf(stats, short, firstStrong);
   // Per line, whether it has a byline or date hint (two zeros past the end for the lines below the last).
   const hasMeta = new Uint8Array(n + 2);
   for (let i = 0; i < n; i++) hasMeta[i] = hasMetaHint(lines[i]) ? 1 : 0;
-  const { tails, lengths } = crumbTails(lines, stats);
+  const { tails, lengths } = crumbTails(lines, short);
   const row = new Float64Array(TITLE_FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
+    if (!short[i]) continue;
     const s = stats[i];
-    if (!shortStats(lines[i], s)) continue;
     const line = lines[i];
     const text = line.text;
     const toks = s.tokens;
@@ -169,7 +185,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     let overlapFirst = 0;
     for (const t of toks) {
       const where = textWords.get(t);
-      if (where === undefined) continue;
+      if (where === NOT_IN_TEXT) continue;
       overlap++;
       if (where === IN_FIRST_TEXT) overlapFirst++;
     }
