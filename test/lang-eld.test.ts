@@ -1,7 +1,7 @@
 import { eld } from 'eld/extrasmall';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eldDetect } from '../src/lang.js';
+import { eldDetect, eldLanguage } from '../src/lang.js';
 
 // Words of random letters in several scripts (so n-gram sets keep growing and texts reach eld's
 // byte cut-offs), joined by spaces, punctuation, apostrophes, digits and astral characters.
@@ -18,6 +18,7 @@ function sameAsEld(text: string): void {
   expect(ours.language).toBe(theirs.language);
   expect(ours.getScores()).toEqual(theirs.getScores());
   expect(ours.isReliable()).toBe(theirs.isReliable());
+  expect(eldLanguage(text)).toBe(theirs.language !== '' && theirs.isReliable() ? theirs.language : null);
 }
 
 describe('eldDetect', () => {
