@@ -21,3 +21,26 @@ export function memoByText<T extends NonNullable<unknown> | null>(fn: (text: str
     return value;
   };
 }
+
+/**
+ * memoByText for a function of a line's text and the page's language. A text keeps the result of the
+ * last language it was seen in: the pages a worker cleans in a row are mostly of one language, and
+ * a key of language and text would be a new string to hash on every call.
+ */
+export function memoByTextIn<T>(fn: (text: string, lang: string | null) => T): (text: string, lang: string | null) => T {
+  const cache = new Map<string, { lang: string | null; value: T }>();
+  return (text, lang) => {
+    if (text.length > MEMO_MAX_CHARS) return fn(text, lang);
+    const kept = cache.get(text);
+    if (kept !== undefined && kept.lang === lang) return kept.value;
+    const value = fn(text, lang);
+    if (kept !== undefined) {
+      kept.lang = lang;
+      kept.value = value;
+      return value;
+    }
+    if (cache.size >= MEMO_LINES) cache.clear();
+    cache.set(text, { lang, value });
+    return value;
+  };
+}

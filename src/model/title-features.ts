@@ -116,17 +116,17 @@ function crumbTails(lines: Line[], short: Uint8Array): { tails: Set<string>; len
 /**
  * Per token of a headline candidate (a short line): NOT_IN_TEXT, IN_TEXT when a line of the running
  * text (a strong line) has it, or IN_FIRST_TEXT when the first of them does, so that one lookup per
- * token gives both overlaps. Keyed by the candidates' few tokens: the running text holds most of the
- * page's words, and a map of all of them cost more than every other headline feature together.
+ * token gives both overlaps. Keyed by the candidates' few tokens, not by every word of the running
+ * text (most of the page's words): the text's tokens are only looked up.
  */
 function textWordsOf(stats: LineStats[], short: Uint8Array, firstStrong: number): Map<string, number> {
   const words = new Map<string, number>();
   for (let i = 0; i < stats.length; i++) if (short[i]) for (const t of stats[i].tokens) words.set(t, NOT_IN_TEXT);
   for (const s of stats) {
     if (!s.strong) continue;
-    for (const t of s.tokens) if (words.has(t)) words.set(t, IN_TEXT);
+    for (const t of s.tokens) if (words.get(t) === NOT_IN_TEXT) words.set(t, IN_TEXT);
   }
-  if (firstStrong >= 0) for (const t of stats[firstStrong].tokens) if (words.has(t)) words.set(t, IN_FIRST_TEXT);
+  if (firstStrong >= 0) for (const t of stats[firstStrong].tokens) if (words.get(t) === IN_TEXT) words.set(t, IN_FIRST_TEXT);
   return words;
 }
 
