@@ -12,9 +12,11 @@ const SPACELESS_ANY = new RegExp(`[${SPACELESS_CLASS}]`, 'gu');
 const WORD_CHAR = `[[\\p{L}\\p{N}\\p{M}]--[${SPACELESS_CLASS}]]`;
 // A spaceless character, or a word (inner apostrophes kept: "don't", "l’homme").
 const TOKEN = new RegExp(`[${SPACELESS_CLASS}]|${WORD_CHAR}+(?:['’]${WORD_CHAR}+)*`, 'gv');
-// The same tokens in lower-cased ASCII text (three lines in four of the dev corpus): the only word
-// characters are [a-z0-9] and the only apostrophe is '. About 10 % faster than the `v` set difference.
-const ASCII_TOKEN = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+// In lower-cased ASCII text (three lines in four of the dev corpus) the only word characters are
+// [a-z0-9] and the only apostrophe is ': there a token is `[a-z0-9]+(?:'[a-z0-9]+)*`, found by asciiTokens.
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code++) ASCII_WORD[code] = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 1 : 0;
+const APOSTROPHE = 0x27;
 /** A character outside ASCII: lines without one (most of them) take the cheaper ASCII paths. */
 export const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
@@ -101,10 +103,40 @@ let lastTokens: readonly string[] = [];
 export function tokens(text: string): readonly string[] {
   if (text !== lastText) {
     const lower = text.toLowerCase();
-    lastTokens = lower.match(NON_ASCII.test(lower) ? TOKEN : ASCII_TOKEN) ?? [];
+    lastTokens = asciiTokens(lower) ?? lower.match(TOKEN) ?? [];
     lastText = text;
   }
   return lastTokens;
+}
+
+/**
+ * The tokens of lower-cased ASCII text (`[a-z0-9]+(?:'[a-z0-9]+)*`), or null at the first character
+ * outside ASCII. One pass instead of a scan for such a character and a regex match: on the benchmark's
+ * lines a fifth less time.
+ */
+function asciiTokens(lower: string): string[] | null {
+  const found: string[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const code = lower.charCodeAt(i);
+    if (code >= 0x80) return null;
+    if (ASCII_WORD[code] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && ASCII_WORD[lower.charCodeAt(i)] === 1) i++;
+      if (i + 1 < n && lower.charCodeAt(i) === APOSTROPHE && ASCII_WORD[lower.charCodeAt(i + 1)] === 1) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    found.push(lower.slice(start, i));
+  }
+  return found;
 }
 
 /** Share of tokens that are stopwords of `lang` (see stoplists.ts), or of any language when `lang` is unknown. */

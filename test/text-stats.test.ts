@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { isSpaceless, letterCounts, stopwordRatio, tokens } from '../src/text-stats.js';
 
 describe('tokens', () => {
+  it("reads ASCII text as the matches of [a-z0-9]+(?:'[a-z0-9]+)* in the lower-cased line", () => {
+    const ascii = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '9', "'", ' ', '.', '-', '_'), maxLength: 40 });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(tokens(text)).toEqual(text.toLowerCase().match(/[a-z0-9]+(?:'[a-z0-9]+)*/g) ?? []);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('lower-cases words and keeps inner apostrophes', () => {
     expect(tokens("Don't panic, l’homme ARRIVE!")).toEqual(["don't", 'panic', 'l’homme', 'arrive']);
   });
