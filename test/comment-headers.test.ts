@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentHeaders } from '../src/cleaners/comment-headers.js';
 import { defaultOptions } from '../src/options.js';
+import { addHint } from '../src/doc.js';
 import { toDoc } from '../src/split-lines.js';
 
 function header(line: string) {
@@ -59,5 +60,39 @@ describe('comment headers', () => {
     const doc = toDoc('2011\n7:02pm, EDT\nHow the river towns rebuilt after the flood', 't');
     commentHeaders.run(doc, defaultOptions);
     expect(doc.lines[0].hints.some((h) => h.kind === 'comment-header')).toBe(false);
+  });
+});
+
+describe('header shapes that recur with text between', () => {
+  const comments = [
+    ['1. Ann Lee', 'November 8, 2012, | Permalink', 'Lovely photos, the light on the harbour is perfect.'],
+    ['2. tidewatcher', 'November 8, 2012, | Permalink', 'Gorgeous!'],
+    ['3. Mia Chen', 'November 9, 2012, | Permalink', 'Where was the second one taken? It looks like the old pier.'],
+  ];
+  const weights = (lines: string[]) => {
+    const doc = toDoc(lines.join('\n'), 't');
+    // The section starter is found by junk-phrases, which runs first.
+    doc.lines.forEach((line) => {
+      if (/^\d+ (?:Comments|comments)$/.test(line.text)) addHint(line, 'comments-start', 4, 'test', 'given');
+    });
+    commentHeaders.run(doc, defaultOptions);
+    return doc.lines.map((line) => Math.max(0, ...line.hints.filter((h) => h.kind === 'comment-header').map((h) => h.weight)));
+  };
+
+  it('are the comment list below its starter: name and date lines become sure headers', () => {
+    const got = weights(['22 Comments', ...comments.flat()]);
+    expect(got.slice(1)).toEqual(comments.flatMap(() => [3, 3, 0]));
+  });
+
+  it('stay as they are above any section starter, where dated lists of links look alike', () => {
+    const plain = weights(comments.flat());
+    expect(weights(['Popular', ...comments.flat(), '22 Comments']).slice(1, -1)).toEqual(plain);
+    expect(Math.max(...plain)).toBeLessThan(3);
+  });
+
+  it('stay as they are when each item has its own comment count (a list of posts)', () => {
+    const posts = comments.flatMap((c, i) => [...c, `${i} comments`]);
+    const got = weights(['4 Comments', ...posts]);
+    expect(Math.max(...got.slice(1))).toBeLessThan(3);
   });
 });

@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line } from '../doc.js';
-import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TIME_RE } from '../model/shapes.js';
+import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TERMINAL_RE, TIME_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords, spacedParts } from '../text-stats.js';
@@ -69,9 +69,83 @@ export const commentHeaders: Cleaner = {
       }
       out.push(line);
     }
+    promoteRecurring(out);
     doc.lines = out;
   },
 };
+
+/**
+ * Comment software prints every header alike (`November 8, 2012, | Permalink` under each name):
+ * a dated header shape that recurs with text between is the comment list's, and sure.
+ */
+const RECURRING = 3;
+const RECURRING_HEADER = NAME_AND_DATE;
+/** A section starter this strong comes from the software ("22 Comments", "Leave a Reply"). */
+const SURE_START = 4;
+/** Lines between two headers of one list: a comment of a few paragraphs. */
+const RECURRING_REACH = 30;
+
+function promoteRecurring(lines: Line[]): void {
+  const byShape = new Map<string, number[]>();
+  // Below the section's starter ("22 Comments"): above it, dated lists of links and teasers have
+  // the same regular shapes.
+  const start = lines.findIndex((line) => line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START));
+  if (start < 0) return;
+  lines.forEach((line, i) => {
+    if (i <= start || !line.head?.date || !line.hints.some((h) => h.kind === 'comment-header')) return;
+    // A named header: a bare date recurs in every dated list.
+    if (line.head.author === null && !isNameAbove(lines[i - 1])) return;
+    const key = skeleton(line.head.author === null ? line.text : line.text.replace(line.head.author, '\0'));
+    const group = byShape.get(key);
+    if (group) group.push(i);
+    else byShape.set(key, [i]);
+  });
+  for (const group of byShape.values()) {
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length >= RECURRING) for (const i of run) promote(lines, i);
+      run = [];
+    };
+    for (const i of group) {
+      const last = run[run.length - 1];
+      if (last !== undefined && (i - last > RECURRING_REACH || !textBetween(lines, last, i))) flush();
+      run.push(i);
+    }
+    flush();
+  }
+}
+
+/** Letters and digits as runs: one shape for every date and name the software fills in. */
+function skeleton(text: string): string {
+  return text.replace(/\p{L}[\p{L}\p{M}]*/gu, 'a').replace(/\p{N}+/gu, '9');
+}
+
+/**
+ * A comment's text between two headers: a line of two words or a sentence ("Gorgeous!"), not an
+ * avatar's initial. Another section starter between them makes a listing of posts with their
+ * comment counts ("0 comments"), not a comment list.
+ */
+function textBetween(lines: Line[], from: number, to: number): boolean {
+  let text = false;
+  for (let j = from + 1; j < to; j++) {
+    const line = lines[j];
+    if (line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START)) return false;
+    if (line.hints.some((h) => h.kind === 'comment-header')) continue;
+    if (lineWords(line.text, 2) >= 2 || TERMINAL_RE.test(line.text)) text = true;
+  }
+  return text;
+}
+
+function promote(lines: Line[], i: number): void {
+  const reason = 'header shape that recurs with text between (a comment list)';
+  addHint(lines[i], 'comment-header', RECURRING_HEADER, ID, reason);
+  // A name line above its date line is the same header.
+  if (isNameAbove(lines[i - 1])) addHint(lines[i - 1], 'comment-header', RECURRING_HEADER, ID, reason);
+}
+
+function isNameAbove(line: Line | undefined): boolean {
+  return Boolean(line?.head?.author) && line?.head?.date === null && line.hints.some((h) => h.kind === 'comment-header');
+}
 
 interface Header {
   head: { author: string | null; date: string | null };
