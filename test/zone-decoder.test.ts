@@ -132,3 +132,23 @@ describe('post footers that recur under comments', () => {
     expect(result.comments).toEqual(comments.map(([text, author, date]) => ({ author, date, text })));
   });
 });
+
+describe('links between a comment header and its text', () => {
+  it('do not keep the text out of the comment ("Log in to Reply" under each header)', () => {
+    const comment = (name: string): [string, [HintKind, number][]][] => [
+      [name, [['comment-header', 3]]],
+      ['Log in to Reply', [['junk:comment-meta', 4]]],
+      [`${name.split(' ')[0]},`, [['body', -1]]],
+      ['I had not heard of it before either, thanks.', [['body', 0.5]]],
+    ];
+    const zones = decode([
+      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
+      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ...comment('Ann Lee'),
+      ...comment('Tom Reyes'),
+    ]);
+    expect(zones.slice(2)).toEqual(
+      [1, 2].flatMap(() => ['comment-header', 'junk:comment-meta', 'comment', 'comment']),
+    );
+  });
+});

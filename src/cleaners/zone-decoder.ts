@@ -71,6 +71,8 @@ interface Evidence {
   confirmed: boolean;
   /** A sure header closes the text that starts here (see markTrailedText). */
   trailed: boolean;
+  /** The first text under a sure header, past its links ("Reply"; see markHeadedText). */
+  headed: boolean;
   /** The line separates the items of a listing (see markSeparators). */
   separator: boolean;
 }
@@ -102,6 +104,7 @@ function evidenceOf(line: Line): Evidence {
     headerBefore: false,
     confirmed: false,
     trailed: false,
+    headed: false,
     separator: false,
   };
 }
@@ -308,6 +311,21 @@ function markTrailedText(evidence: Evidence[]): void {
 }
 
 /**
+ * Themes print links between a comment's header and its text ("Reply", "Log in to Reply"): the
+ * first line past them is the comment's text, as if it followed the header directly.
+ */
+function markHeadedText(evidence: Evidence[]): void {
+  evidence.forEach((e, i) => {
+    if (!sureHeader(e) || evidence[i + 1]?.header) return;
+    for (let j = i + 1; j <= Math.min(evidence.length - 1, i + HEADER_REACH); j++) {
+      if (evidence[j].junk) continue;
+      evidence[j].headed = !evidence[j].header && j > i + 1;
+      return;
+    }
+  });
+}
+
+/**
  * A line repeated this many times, each time after some text, separates a listing's items ("Read
  * more", "Reply"): a page of teasers, products or posts is items with such a line after each.
  */
@@ -384,7 +402,7 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      return (e.sentence ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
+      return (e.sentence || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
   }
 }
 
@@ -442,6 +460,7 @@ export const zoneDecoder: Cleaner = {
     discountMetaRuns(evidence);
     markTrailedText(evidence);
     discountTextlessHeaders(evidence);
+    markHeadedText(evidence);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
     const path = viterbi(doc.lines.length, {
@@ -466,6 +485,7 @@ export const zoneDecoder: Cleaner = {
         if (to === State.Comment && from === State.Post && (e.opener <= 0 || !e.headerBefore)) return -Infinity;
         // Text closed by a header below opens its comment as a header above would.
         if (to === State.Comment && (from === State.CStart || from === State.CJunk) && e.trailed) return 0;
+        if (to === State.Comment && from === State.CJunk && e.headed) return 0;
         return cost;
       },
     });
