@@ -31,8 +31,12 @@ describe('comment headers', () => {
     // A time zone after the time is part of the date, never the name.
     ['by tidewatcher July 24, 2012 11:45 PM EDT', 'tidewatcher', 'July 24, 2012 11:45 PM EDT'],
     ['Jane Doe 3/14/2012 10:15 GMT+1', 'Jane Doe', '3/14/2012 10:15 GMT+1'],
+    // A weekday is the date's, and a link to the comment is no name.
+    ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
+    ['Dec 30, 2007 7:06 PM | Link to this', null, 'Dec 30, 2007 7:06 PM'],
   ])('%s', (line, author, date) => {
     const got = header(line);
+    expect(got).not.toBeNull();
     expect(got?.author).toBe(author);
     if (date !== null) expect(got?.date).toBe(date);
   });
@@ -50,6 +54,11 @@ describe('comment headers', () => {
     },
   );
 
+  it('a date with a link to itself is a sure header, a bare date a weak one', () => {
+    expect(header('Dec 30, 2007 7:06 PM | Link to this')?.weight).toBeGreaterThanOrEqual(3);
+    expect(header('Tuesday, May 1, 2012')?.weight).toBeLessThan(3);
+  });
+
   it('a time and its zone make a date line without a name', () => {
     const got = header('5:54pm, EDT');
     expect(got?.author ?? null).toBeNull();
@@ -65,9 +74,9 @@ describe('comment headers', () => {
 
 describe('header shapes that recur with text between', () => {
   const comments = [
-    ['1. Ann Lee', 'November 8, 2012, | Permalink', 'Lovely photos, the light on the harbour is perfect.'],
-    ['2. tidewatcher', 'November 8, 2012, | Permalink', 'Gorgeous!'],
-    ['3. Mia Chen', 'November 9, 2012, | Permalink', 'Where was the second one taken? It looks like the old pier.'],
+    ['1. Ann Lee', 'November 8, 2012', 'Lovely photos, the light on the harbour is perfect.'],
+    ['2. tidewatcher', 'November 8, 2012', 'Gorgeous!'],
+    ['3. Mia Chen', 'November 9, 2012', 'Where was the second one taken? It looks like the old pier.'],
   ];
   const weights = (lines: string[]) => {
     const doc = toDoc(lines.join('\n'), 't');

@@ -152,3 +152,19 @@ describe('links between a comment header and its text', () => {
     );
   });
 });
+
+describe('a dated series by one writer', () => {
+  it('is no comment list, though the weekday in each header differs', () => {
+    const story = [
+      'The council met on Monday to agree the budget for the harbour, and the vote was closer than anyone had expected.',
+      'Two members abstained, and the mayor said the repairs to the north pier would start in the spring if the weather allowed.',
+      'The ferry company welcomed the decision and promised to keep the timetable unchanged while the work goes on.',
+    ];
+    const earlier = ['Tuesday, May 1', 'Wednesday, May 2', 'Thursday, May 3'].flatMap((day) => [
+      `The Morning Note, ${day}, 2012`,
+      `What the council decided on ${day.split(',')[0]}, in brief, with the figures and the votes.`,
+    ]);
+    const page = ['The Morning Note, Monday, May 7, 2012', ...story, 'Share this:', 'More from the series', ...earlier];
+    expect(clean(page.join('\n\n')).comments).toEqual([]);
+  });
+});

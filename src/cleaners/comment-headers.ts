@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line } from '../doc.js';
-import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TERMINAL_RE, TIME_RE } from '../model/shapes.js';
+import { DATE_RE, NUMBERED_RE, RELATIVE_TIME_RE, TERMINAL_RE, TIME_RE, WEEKDAY_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords, spacedParts } from '../text-stats.js';
@@ -25,6 +25,9 @@ const GLUED_CAPS_NAME = 4;
 const NAME_AND_DATE = 3;
 const NAME_ABOVE_DATE = 2.5;
 const DATE_ONLY = 1;
+/** A date with a link to itself ("Dec 30, 2007 7:06 PM | Link to this"): a comment's permalink. */
+const DATE_AND_PERMALINK = 3;
+const PERMALINK_RE = /^(?:permalink|link(?: to (?:this|it)(?: comment)?)?)$/iu;
 const NUMBERED_ITEM = 2;
 
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
@@ -215,7 +218,11 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
     // "NAME says: DATE": the theme prints the date after the colon.
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
-    if (name === '' || /^(?:at|on|posted|published|updated|tracked|reply|permalink|link)$/iu.test(name)) {
+    if (PERMALINK_RE.test(name)) {
+      return { head: { author: null, date: date.text }, weight: DATE_AND_PERMALINK, reason: 'date and permalink line' };
+    }
+    // A weekday before the date is the date's ("Tuesday, May 1, 2012").
+    if (name.replace(WEEKDAY_RE, '').trim() === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").

@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { endsLikeSentence } from '../model/shapes.js';
+import { endsLikeSentence, WEEKDAY_RE } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { lineWords } from '../text-stats.js';
@@ -236,9 +236,10 @@ function confirmStarters(evidence: Evidence[]): void {
 const SERIES_HEADERS = 3;
 
 function discountSeries(evidence: Evidence[], lines: Line[]): void {
-  const named = evidence.flatMap((e, i) => (sureHeader(e) && lines[i].head?.author ? [i] : []));
+  // The weekday is the date's, though the name takes it ("The Briefing, Monday"; "Friday" alone).
+  const author = (i: number) => (lines[i].head?.author ?? '').toLowerCase().replace(WEEKDAY_RE, '').replace(/[\s,]+/gu, ' ').trim();
+  const named = evidence.flatMap((e, i) => (sureHeader(e) && author(i) !== '' ? [i] : []));
   if (named.length < SERIES_HEADERS) return;
-  const author = (i: number) => lines[i].head?.author?.toLowerCase();
   if (named.some((i) => author(i) !== author(named[0]))) return;
   for (const i of named) evidence[i].header = null;
 }
