@@ -168,3 +168,26 @@ describe('a dated series by one writer', () => {
     expect(clean(page.join('\n\n')).comments).toEqual([]);
   });
 });
+
+describe('a run of list items after the last comment', () => {
+  it('is the sidebar, though its items read like sentences', () => {
+    const links = [
+      'Harbour Webcam Watch the boats come in.',
+      'Tide Tables Plan your walk on the sands.',
+      'Ferry Times Never miss the last boat home.',
+      'Town Guide Where to eat and where to stay.',
+      'Sailing Club Lessons for every age.',
+      'Lifeboat Appeal Help keep the crew at sea.',
+    ];
+    const zones = decode([
+      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
+      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ['Ann Lee says:', [['comment-header', 4]]],
+      ['Lovely to see the boats out again.', [['body', 0.5]]],
+      ['Leave a Reply', [['junk:comment-form', 4]]],
+      ...links.map((text): [string, [HintKind, number][]] => [`* ${text}`, [['body', -0.4]]]),
+    ]);
+    expect(zones.slice(2, 4)).toEqual(['comment-header', 'comment']);
+    expect(zones.slice(5).filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { endsLikeSentence, WEEKDAY_RE } from '../model/shapes.js';
+import { BULLET_RE, endsLikeSentence, WEEKDAY_RE } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { lineWords } from '../text-stats.js';
@@ -75,6 +75,8 @@ interface Evidence {
   headed: boolean;
   /** The line separates the items of a listing (see markSeparators). */
   separator: boolean;
+  /** The line is one of a run of list items ("* ", "+ ", "• "; see markListRuns). */
+  listed: boolean;
 }
 
 function strongest(hints: Hint[], test: (kind: HintKind) => boolean): Hint | null {
@@ -106,6 +108,7 @@ function evidenceOf(line: Line): Evidence {
     trailed: false,
     headed: false,
     separator: false,
+    listed: false,
   };
 }
 
@@ -114,6 +117,16 @@ function evidenceOf(line: Line): Evidence {
  * model, fitted on articles, doubts short sentences among short lines.
  */
 const SHORT_COMMENT = 0.5;
+/**
+ * List items next to list items. A lone item over text is no list: text browsers put the bullet
+ * on the first line of each item, and a comment list's first line is its header.
+ */
+function markListRuns(evidence: Evidence[], lines: Line[]): void {
+  const bullet = lines.map((line) => BULLET_RE.test(line.text));
+  evidence.forEach((e, i) => {
+    e.listed = bullet[i] && (bullet[i - 1] === true || bullet[i + 1] === true);
+  });
+}
 /** Lines after a header within which a comment's text must start. */
 const HEADER_REACH = 3;
 
@@ -403,7 +416,9 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      return (e.sentence || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
+      // A short sentence passes for a comment, but not in a run of list items: a sidebar's links read
+      // like sentences ("* MetroTwit: a Twitter client you will love.").
+      return ((e.sentence && !e.listed) || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
   }
 }
 
@@ -464,6 +479,7 @@ export const zoneDecoder: Cleaner = {
     markHeadedText(evidence);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
+    markListRuns(evidence, doc.lines);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
