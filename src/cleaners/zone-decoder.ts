@@ -309,8 +309,7 @@ function markTrailedText(evidence: Evidence[]): void {
   evidence.forEach((e, i) => {
     if (i <= start || !sureHeader(e)) return;
     if (commentText(evidence[i - 1])) above++;
-    // A header may take two lines (a name line, then a date line).
-    if (commentText(evidence[i + 1]) || (evidence[i + 1]?.header && commentText(evidence[i + 2]))) below++;
+    if (commentText(evidence[textUnder(evidence, i)])) below++;
   });
   if (above <= below) return;
   evidence.forEach((e, i) => {
@@ -325,17 +324,28 @@ function markTrailedText(evidence: Evidence[]): void {
 }
 
 /**
- * Themes print links between a comment's header and its text ("Reply", "Log in to Reply"): the
- * first line past them is the comment's text, as if it followed the header directly.
+ * What a theme prints between a comment's header and its text: links ("Reply", "Log in to
+ * Reply"), its form's and its share bar's lines. A menu or a footer ends the comments.
  */
+const UNDER_HEADER = new Set<HintKind>(['junk:comment-meta', 'junk:comment-form', 'junk:share']);
+
+function isLink(e: Evidence): boolean {
+  return e.junk !== null && UNDER_HEADER.has(e.junk.kind);
+}
+
+/** Where the text under the header at i starts: past a second header line (name, then date) and links. */
+function textUnder(evidence: Evidence[], i: number): number {
+  let j = evidence[i + 1]?.header ? i + 2 : i + 1;
+  while (j < evidence.length && j <= i + HEADER_REACH && isLink(evidence[j])) j++;
+  return j;
+}
+
+/** The first text under a sure header, past its links, opens the comment as if it followed the header. */
 function markHeadedText(evidence: Evidence[]): void {
   evidence.forEach((e, i) => {
     if (!sureHeader(e) || evidence[i + 1]?.header) return;
-    for (let j = i + 1; j <= Math.min(evidence.length - 1, i + HEADER_REACH); j++) {
-      if (evidence[j].junk) continue;
-      evidence[j].headed = !evidence[j].header && j > i + 1;
-      return;
-    }
+    const j = textUnder(evidence, i);
+    if (j > i + 1 && j < evidence.length && !evidence[j].header && !evidence[j].junk) evidence[j].headed = true;
   });
 }
 
