@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentHeaders } from '../src/cleaners/comment-headers.js';
 import { defaultOptions } from '../src/options.js';
+import { addHint } from '../src/doc.js';
 import { toDoc } from '../src/split-lines.js';
 
 function header(line: string) {
@@ -30,8 +31,12 @@ describe('comment headers', () => {
     // A time zone after the time is part of the date, never the name.
     ['by tidewatcher July 24, 2012 11:45 PM EDT', 'tidewatcher', 'July 24, 2012 11:45 PM EDT'],
     ['Jane Doe 3/14/2012 10:15 GMT+1', 'Jane Doe', '3/14/2012 10:15 GMT+1'],
+    // A weekday is the date's, and a link to the comment is no name.
+    ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
+    ['Dec 30, 2007 7:06 PM | Link to this', null, 'Dec 30, 2007 7:06 PM'],
   ])('%s', (line, author, date) => {
     const got = header(line);
+    expect(got).not.toBeNull();
     expect(got?.author).toBe(author);
     if (date !== null) expect(got?.date).toBe(date);
   });
@@ -49,6 +54,11 @@ describe('comment headers', () => {
     },
   );
 
+  it('a date with a link to itself is a sure header, a bare date a weak one', () => {
+    expect(header('Dec 30, 2007 7:06 PM | Link to this')?.weight).toBeGreaterThanOrEqual(3);
+    expect(header('Tuesday, May 1, 2012')?.weight).toBeLessThan(3);
+  });
+
   it('a time and its zone make a date line without a name', () => {
     const got = header('5:54pm, EDT');
     expect(got?.author ?? null).toBeNull();
@@ -59,5 +69,39 @@ describe('comment headers', () => {
     const doc = toDoc('2011\n7:02pm, EDT\nHow the river towns rebuilt after the flood', 't');
     commentHeaders.run(doc, defaultOptions);
     expect(doc.lines[0].hints.some((h) => h.kind === 'comment-header')).toBe(false);
+  });
+});
+
+describe('header shapes that recur with text between', () => {
+  const comments = [
+    ['1. Ann Lee', 'November 8, 2012', 'Lovely photos, the light on the harbour is perfect.'],
+    ['2. tidewatcher', 'November 8, 2012', 'Gorgeous!'],
+    ['3. Mia Chen', 'November 9, 2012', 'Where was the second one taken? It looks like the old pier.'],
+  ];
+  const weights = (lines: string[]) => {
+    const doc = toDoc(lines.join('\n'), 't');
+    // The section starter is found by junk-phrases, which runs first.
+    doc.lines.forEach((line) => {
+      if (/^\d+ (?:Comments|comments)$/.test(line.text)) addHint(line, 'comments-start', 4, 'test', 'given');
+    });
+    commentHeaders.run(doc, defaultOptions);
+    return doc.lines.map((line) => Math.max(0, ...line.hints.filter((h) => h.kind === 'comment-header').map((h) => h.weight)));
+  };
+
+  it('are the comment list below its starter: name and date lines become sure headers', () => {
+    const got = weights(['22 Comments', ...comments.flat()]);
+    expect(got.slice(1)).toEqual(comments.flatMap(() => [3, 3, 0]));
+  });
+
+  it('stay as they are above any section starter, where dated lists of links look alike', () => {
+    const plain = weights(comments.flat());
+    expect(weights(['Popular', ...comments.flat(), '22 Comments']).slice(1, -1)).toEqual(plain);
+    expect(Math.max(...plain)).toBeLessThan(3);
+  });
+
+  it('stay as they are when each item has its own comment count (a list of posts)', () => {
+    const posts = comments.flatMap((c, i) => [...c, `${i} comments`]);
+    const got = weights(['4 Comments', ...posts]);
+    expect(Math.max(...got.slice(1))).toBeLessThan(3);
   });
 });

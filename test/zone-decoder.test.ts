@@ -132,3 +132,62 @@ describe('post footers that recur under comments', () => {
     expect(result.comments).toEqual(comments.map(([text, author, date]) => ({ author, date, text })));
   });
 });
+
+describe('links between a comment header and its text', () => {
+  it('do not keep the text out of the comment ("Log in to Reply" under each header)', () => {
+    const comment = (name: string): [string, [HintKind, number][]][] => [
+      [name, [['comment-header', 3]]],
+      ['Log in to Reply', [['junk:comment-meta', 4]]],
+      [`${name.split(' ')[0]},`, [['body', -1]]],
+      ['I had not heard of it before either, thanks.', [['body', 0.5]]],
+    ];
+    const zones = decode([
+      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
+      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ...comment('Ann Lee'),
+      ...comment('Tom Reyes'),
+    ]);
+    expect(zones.slice(2)).toEqual(
+      [1, 2].flatMap(() => ['comment-header', 'junk:comment-meta', 'comment', 'comment']),
+    );
+  });
+});
+
+describe('a dated series by one writer', () => {
+  it('is no comment list, though the weekday in each header differs', () => {
+    const story = [
+      'The council met on Monday to agree the budget for the harbour, and the vote was closer than anyone had expected.',
+      'Two members abstained, and the mayor said the repairs to the north pier would start in the spring if the weather allowed.',
+      'The ferry company welcomed the decision and promised to keep the timetable unchanged while the work goes on.',
+    ];
+    const earlier = ['Tuesday, May 1', 'Wednesday, May 2', 'Thursday, May 3'].flatMap((day) => [
+      `The Morning Note, ${day}, 2012`,
+      `What the council decided on ${day.split(',')[0]}, in brief, with the figures and the votes.`,
+    ]);
+    const page = ['The Morning Note, Monday, May 7, 2012', ...story, 'Share this:', 'More from the series', ...earlier];
+    expect(clean(page.join('\n\n')).comments).toEqual([]);
+  });
+});
+
+describe('a run of list items after the last comment', () => {
+  it('is the sidebar, though its items read like sentences', () => {
+    const links = [
+      'Harbour Webcam Watch the boats come in.',
+      'Tide Tables Plan your walk on the sands.',
+      'Ferry Times Never miss the last boat home.',
+      'Town Guide Where to eat and where to stay.',
+      'Sailing Club Lessons for every age.',
+      'Lifeboat Appeal Help keep the crew at sea.',
+    ];
+    const zones = decode([
+      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
+      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ['Ann Lee says:', [['comment-header', 4]]],
+      ['Lovely to see the boats out again.', [['body', 0.5]]],
+      ['Leave a Reply', [['junk:comment-form', 4]]],
+      ...links.map((text): [string, [HintKind, number][]] => [`* ${text}`, [['body', -0.4]]]),
+    ]);
+    expect(zones.slice(2, 4)).toEqual(['comment-header', 'comment']);
+    expect(zones.slice(5).filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line } from '../doc.js';
-import { dateMatch, NUMBERED_RE } from '../model/shapes.js';
+import { dateMatch, NUMBERED_RE, TERMINAL_RE, WEEKDAY_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords, spacedParts } from '../text-stats.js';
@@ -25,6 +25,9 @@ const GLUED_CAPS_NAME = 4;
 const NAME_AND_DATE = 3;
 const NAME_ABOVE_DATE = 2.5;
 const DATE_ONLY = 1;
+/** A date with a link to itself ("Dec 30, 2007 7:06 PM | Link to this"): a comment's permalink. */
+const DATE_AND_PERMALINK = 3;
+const PERMALINK_RE = /^(?:permalink|link(?: to (?:this|it)(?: comment)?)?)$/iu;
 const NUMBERED_ITEM = 2;
 
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
@@ -69,9 +72,83 @@ export const commentHeaders: Cleaner = {
       }
       out.push(line);
     }
+    promoteRecurring(out);
     doc.lines = out;
   },
 };
+
+/**
+ * Comment software prints every header alike (`November 8, 2012, | Permalink` under each name):
+ * a dated header shape that recurs with text between is the comment list's, and sure.
+ */
+const RECURRING = 3;
+const RECURRING_HEADER = NAME_AND_DATE;
+/** A section starter this strong comes from the software ("22 Comments", "Leave a Reply"). */
+const SURE_START = 4;
+/** Lines between two headers of one list: a comment of a few paragraphs. */
+const RECURRING_REACH = 30;
+
+function promoteRecurring(lines: Line[]): void {
+  const byShape = new Map<string, number[]>();
+  // Below the section's starter ("22 Comments"): above it, dated lists of links and teasers have
+  // the same regular shapes.
+  const start = lines.findIndex((line) => line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START));
+  if (start < 0) return;
+  lines.forEach((line, i) => {
+    if (i <= start || !line.head?.date || !line.hints.some((h) => h.kind === 'comment-header')) return;
+    // A named header: a bare date recurs in every dated list.
+    if (line.head.author === null && !isNameAbove(lines[i - 1])) return;
+    const key = skeleton(line.head.author === null ? line.text : line.text.replace(line.head.author, '\0'));
+    const group = byShape.get(key);
+    if (group) group.push(i);
+    else byShape.set(key, [i]);
+  });
+  for (const group of byShape.values()) {
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length >= RECURRING) for (const i of run) promote(lines, i);
+      run = [];
+    };
+    for (const i of group) {
+      const last = run[run.length - 1];
+      if (last !== undefined && (i - last > RECURRING_REACH || !textBetween(lines, last, i))) flush();
+      run.push(i);
+    }
+    flush();
+  }
+}
+
+/** Letters and digits as runs: one shape for every date and name the software fills in. */
+function skeleton(text: string): string {
+  return text.replace(/\p{L}[\p{L}\p{M}]*/gu, 'a').replace(/\p{N}+/gu, '9');
+}
+
+/**
+ * A comment's text between two headers: a line of two words or a sentence ("Gorgeous!"), not an
+ * avatar's initial. Another section starter between them makes a listing of posts with their
+ * comment counts ("0 comments"), not a comment list.
+ */
+function textBetween(lines: Line[], from: number, to: number): boolean {
+  let text = false;
+  for (let j = from + 1; j < to; j++) {
+    const line = lines[j];
+    if (line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START)) return false;
+    if (line.hints.some((h) => h.kind === 'comment-header')) continue;
+    if (lineWords(line.text, 2) >= 2 || TERMINAL_RE.test(line.text)) text = true;
+  }
+  return text;
+}
+
+function promote(lines: Line[], i: number): void {
+  const reason = 'header shape that recurs with text between (a comment list)';
+  addHint(lines[i], 'comment-header', RECURRING_HEADER, ID, reason);
+  // A name line above its date line is the same header.
+  if (isNameAbove(lines[i - 1])) addHint(lines[i - 1], 'comment-header', RECURRING_HEADER, ID, reason);
+}
+
+function isNameAbove(line: Line | undefined): boolean {
+  return Boolean(line?.head?.author) && line?.head?.date === null && line.hints.some((h) => h.kind === 'comment-header');
+}
 
 interface Header {
   head: { author: string | null; date: string | null };
@@ -141,7 +218,11 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
     // "NAME says: DATE": the theme prints the date after the colon.
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
-    if (name === '' || /^(?:at|on|posted|published|updated|tracked|reply|permalink|link)$/iu.test(name)) {
+    if (PERMALINK_RE.test(name)) {
+      return { head: { author: null, date: date.text }, weight: DATE_AND_PERMALINK, reason: 'date and permalink line' };
+    }
+    // A weekday before the date is the date's ("Tuesday, May 1, 2012").
+    if (name.replace(WEEKDAY_RE, '').trim() === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").

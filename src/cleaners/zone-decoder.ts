@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { endsLikeSentence } from '../model/shapes.js';
+import { BULLET_RE, endsLikeSentence, WEEKDAY_RE } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { lineWords } from '../text-stats.js';
@@ -71,8 +71,12 @@ interface Evidence {
   confirmed: boolean;
   /** A sure header closes the text that starts here (see markTrailedText). */
   trailed: boolean;
+  /** The first text under a sure header, past its links ("Reply"; see markHeadedText). */
+  headed: boolean;
   /** The line separates the items of a listing (see markSeparators). */
   separator: boolean;
+  /** The line is one of a run of list items ("* ", "+ ", "• "; see markListRuns). */
+  listed: boolean;
 }
 
 function strongest(hints: Hint[], test: (kind: HintKind) => boolean): Hint | null {
@@ -102,7 +106,9 @@ function evidenceOf(line: Line): Evidence {
     headerBefore: false,
     confirmed: false,
     trailed: false,
+    headed: false,
     separator: false,
+    listed: false,
   };
 }
 
@@ -111,6 +117,16 @@ function evidenceOf(line: Line): Evidence {
  * model, fitted on articles, doubts short sentences among short lines.
  */
 const SHORT_COMMENT = 0.5;
+/**
+ * List items next to list items. A lone item over text is no list: text browsers put the bullet
+ * on the first line of each item, and a comment list's first line is its header.
+ */
+function markListRuns(evidence: Evidence[], lines: Line[]): void {
+  const bullet = lines.map((line) => BULLET_RE.test(line.text));
+  evidence.forEach((e, i) => {
+    e.listed = bullet[i] && (bullet[i - 1] === true || bullet[i + 1] === true);
+  });
+}
 /** Lines after a header within which a comment's text must start. */
 const HEADER_REACH = 3;
 
@@ -233,9 +249,10 @@ function confirmStarters(evidence: Evidence[]): void {
 const SERIES_HEADERS = 3;
 
 function discountSeries(evidence: Evidence[], lines: Line[]): void {
-  const named = evidence.flatMap((e, i) => (sureHeader(e) && lines[i].head?.author ? [i] : []));
+  // The weekday is the date's, though the name takes it ("The Briefing, Monday"; "Friday" alone).
+  const author = (i: number) => (lines[i].head?.author ?? '').toLowerCase().replace(WEEKDAY_RE, '').replace(/[\s,]+/gu, ' ').trim();
+  const named = evidence.flatMap((e, i) => (sureHeader(e) && author(i) !== '' ? [i] : []));
   if (named.length < SERIES_HEADERS) return;
-  const author = (i: number) => lines[i].head?.author?.toLowerCase();
   if (named.some((i) => author(i) !== author(named[0]))) return;
   for (const i of named) evidence[i].header = null;
 }
@@ -292,8 +309,7 @@ function markTrailedText(evidence: Evidence[]): void {
   evidence.forEach((e, i) => {
     if (i <= start || !sureHeader(e)) return;
     if (commentText(evidence[i - 1])) above++;
-    // A header may take two lines (a name line, then a date line).
-    if (commentText(evidence[i + 1]) || (evidence[i + 1]?.header && commentText(evidence[i + 2]))) below++;
+    if (commentText(evidence[textUnder(evidence, i)])) below++;
   });
   if (above <= below) return;
   evidence.forEach((e, i) => {
@@ -304,6 +320,32 @@ function markTrailedText(evidence: Evidence[]): void {
         return;
       }
     }
+  });
+}
+
+/**
+ * What a theme prints between a comment's header and its text: links ("Reply", "Log in to
+ * Reply"), its form's and its share bar's lines. A menu or a footer ends the comments.
+ */
+const UNDER_HEADER = new Set<HintKind>(['junk:comment-meta', 'junk:comment-form', 'junk:share']);
+
+function isLink(e: Evidence): boolean {
+  return e.junk !== null && UNDER_HEADER.has(e.junk.kind);
+}
+
+/** Where the text under the header at i starts: past a second header line (name, then date) and links. */
+function textUnder(evidence: Evidence[], i: number): number {
+  let j = evidence[i + 1]?.header ? i + 2 : i + 1;
+  while (j < evidence.length && j <= i + HEADER_REACH && isLink(evidence[j])) j++;
+  return j;
+}
+
+/** The first text under a sure header, past its links, opens the comment as if it followed the header. */
+function markHeadedText(evidence: Evidence[]): void {
+  evidence.forEach((e, i) => {
+    if (!sureHeader(e) || evidence[i + 1]?.header) return;
+    const j = textUnder(evidence, i);
+    if (j > i + 1 && j < evidence.length && !evidence[j].header && !evidence[j].junk) evidence[j].headed = true;
   });
 }
 
@@ -384,7 +426,9 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      return (e.sentence ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
+      // A short sentence passes for a comment, but not in a run of list items: a sidebar's links read
+      // like sentences ("* MetroTwit: a Twitter client you will love.").
+      return ((e.sentence && !e.listed) || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
   }
 }
 
@@ -442,8 +486,10 @@ export const zoneDecoder: Cleaner = {
     discountMetaRuns(evidence);
     markTrailedText(evidence);
     discountTextlessHeaders(evidence);
+    markHeadedText(evidence);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
+    markListRuns(evidence, doc.lines);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
@@ -466,6 +512,7 @@ export const zoneDecoder: Cleaner = {
         if (to === State.Comment && from === State.Post && (e.opener <= 0 || !e.headerBefore)) return -Infinity;
         // Text closed by a header below opens its comment as a header above would.
         if (to === State.Comment && (from === State.CStart || from === State.CJunk) && e.trailed) return 0;
+        if (to === State.Comment && from === State.CJunk && e.headed) return 0;
         return cost;
       },
     });

@@ -17,6 +17,10 @@ export const DATE_RE = new RegExp(
   'iu',
 );
 
+/** Weekday names, which a dated header prints before its date ("The Briefing, Monday, May 7, 2012"). */
+export const WEEKDAY_RE =
+  /(?<![\p{L}])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?![\p{L}])|(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![\p{L}])/giu;
+
 /** 3:56 pm, 14:05, 9.30am. */
 export const TIME_RE = /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d])/iu;
 
