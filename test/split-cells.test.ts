@@ -21,6 +21,20 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     expect(split(dump)).toEqual(['Sport home', 'Harbour plan wins the council vote', 'TRANSFERS']);
   });
 
+  it('sets the text that opens a column apart from its labels, as after a blank line', () => {
+    const dump = [
+      row(['Sport home', 24], ['Harbour plan wins the council vote', 60]),
+      row(['', 24], ['The council met on Tuesday evening to discuss it.', 60]),
+    ].join('\n');
+    const doc = toDoc(dump, 't');
+    splitCells.run(doc, defaultOptions);
+    expect(doc.lines.map((l) => [l.text, l.blankBefore])).toEqual([
+      ['Sport home', 0],
+      ['Harbour plan wins the council vote', 1],
+      ['The council met on Tuesday evening to discuss it.', 0],
+    ]);
+  });
+
   it('keeps a paragraph wrapped inside a cell in one piece, with the labels of its right column after it', () => {
     const dump = [
       row(['The council met on Tuesday evening to discuss the new', 58], ['Contact us', 12]),

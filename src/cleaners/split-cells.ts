@@ -116,9 +116,11 @@ export const splitCells: Cleaner = {
         lines.push(line);
         continue;
       }
+      let opens = false;
       if (row && row.text >= 0 && column?.start !== row.parts[row.text].column) {
         close(column, lines);
         column = { start: row.parts[row.text].column, left: [], text: [], right: [] };
+        opens = true;
       }
       if (column === null) {
         lines.push(line);
@@ -136,6 +138,8 @@ export const splitCells: Cleaner = {
           const cell = row.parts[k];
           const text = k === first && whole ? rest : cell.text;
           const part = k === 0 ? Object.assign(line, { text }) : newLine(line.n, text, cell.column, 0);
+          // The text that opens a column stands apart from the labels beside it, as after a blank line.
+          if (k === first && opens) part.blankBefore = Math.max(part.blankBefore, 1);
           if (k === first) column.text.push(part);
           else label(column, part);
         }
