@@ -62,6 +62,9 @@ describe('tidyTitle', () => {
     expect(tidyTitle('Harbour plan wins the vote [pixel.gif]')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('Installing the tool¶')).toBe('Installing the tool');
     expect(tidyTitle('Re: Printer stops after one page')).toBe('Printer stops after one page');
+    expect(tidyTitle('[1pix_spacer] Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
+    expect(tidyTitle('[bullet] Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
+    expect(tidyTitle('_ Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
   });
 
   it('keeps brackets that are words, colons that are part of the headline, and a line that is all decoration', () => {

@@ -250,7 +250,11 @@ export function titleCandidates(lines: Line[], first: number): number[] {
 // classes exclude `[`: each start position is tried in constant or bounded time (linear).
 const TITLE_DECORATION = [
   /^[*•·▪◦‣] /u,
-  /^\[[^[\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp)\] ?/iu,
+  // An image before the headline, shown as its file name without spaces: lower case, or with a digit,
+  // `_` or `-` ("[1pix_spacer]", "[claud]"); a tag in brackets ("[Grammar]") is part of the headline.
+  /^\[(?=\p{Ll}|[^[\]\s]{0,60}[\d_-])[^[\]\s]{1,60}\] ?/u,
+  // A text field drawn before it.
+  /^_+ /u,
   / ?\[[^[\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp)\]$/iu,
   / ?¶$/u,
   /^re: /iu,
