@@ -132,3 +132,37 @@ describe('post footers that recur under comments', () => {
     expect(result.comments).toEqual(comments.map(([text, author, date]) => ({ author, date, text })));
   });
 });
+
+describe('comment headers where no line reads as running text', () => {
+  const weakArticle: [string, [HintKind, number][]][] = [
+    ['Menu', [['junk:nav', 4]]],
+    ['Harbour reopens', [['body', -0.5]]],
+    ['The boats went back out at noon, the council said.', [['body', 1]]],
+  ];
+  const comment = (name: string, date: string, text: string): [string, [HintKind, number][]][] => [
+    [name, [['comment-header', 2.5], ['body', -0.5]]],
+    [date, [['comment-header', 1], ['date', 2.5], ['body', -1]]],
+    [text, [['body', 1.2]]],
+  ];
+
+  it('open the comments after a section starter when each is a name line above a date line', () => {
+    const zones = decode([
+      ...weakArticle,
+      ['3 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ...comment('Jane Roe', 'May 2, 2020', 'Glad the boats are out again, the town needs them.'),
+      ...comment('Sam Lee', 'May 3, 2020', 'Does anyone know when the ferry runs again?'),
+    ]);
+    expect(zones[2]).toBe('body');
+    expect(zones.slice(4)).toEqual(['comment-header', 'comment-header', 'comment', 'comment-header', 'comment-header', 'comment']);
+  });
+
+  it('do not open the article: a body never starts on a sure comment header', () => {
+    const zones = decode([
+      ['Harbour reopens', [['title', 2], ['body', -1]]],
+      ['Leave a Reply', [['junk:comment-form', 4]]],
+      ['Jane Roe says:', [['comment-header', 4], ['body', 1]]],
+      ['Glad the boats are out again, the town needs them.', [['body', 1.2]]],
+    ]);
+    expect(zones.slice(2)).toEqual(['junk:nav', 'body']);
+  });
+});

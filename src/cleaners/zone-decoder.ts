@@ -221,7 +221,7 @@ function confirmStarters(evidence: Evidence[]): void {
     if (e.content >= RUNNING_TEXT) article = true;
     if (!article || e.start < SURE_START) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + CONFIRM_REACH); j++) {
-      if (sureHeader(evidence[j])) {
+      if (sureHeaderAt(evidence, j)) {
         e.confirmed = true;
         return;
       }
@@ -244,6 +244,18 @@ function sureHeader(e: Evidence): boolean {
   return (e.header?.weight ?? 0) >= SURE_HEADER;
 }
 
+/**
+ * A sure header at line i, or a header over two lines that is as sure taken together: a name line
+ * above a date line, as comment sections print "NAME" over "DATE". A sure second line heads its
+ * comment itself.
+ */
+function sureHeaderAt(evidence: Evidence[], i: number): boolean {
+  if (sureHeader(evidence[i])) return true;
+  const own = evidence[i].header?.weight ?? 0;
+  const next = evidence[i + 1]?.header?.weight ?? 0;
+  return own > 0 && next > 0 && next < SURE_HEADER && own + next >= SURE_HEADER;
+}
+
 function markHeadersBefore(evidence: Evidence[]): void {
   let seen = false;
   for (const e of evidence) {
@@ -255,7 +267,7 @@ function markHeadersBefore(evidence: Evidence[]): void {
 function sureHeadersAfter(evidence: Evidence[], i: number): number {
   let count = 0;
   for (let j = i + 1; j <= Math.min(evidence.length - 1, i + SECTION_REACH); j++) {
-    if (!sureHeader(evidence[j])) continue;
+    if (!sureHeaderAt(evidence, j)) continue;
     if (count === 0 && j > i + FIRST_HEADER_REACH) return 0;
     count++;
   }
@@ -447,7 +459,7 @@ export const zoneDecoder: Cleaner = {
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
-      start: (s) => (s === State.Pre || s === State.Meta || s === State.Body ? 0 : -Infinity),
+      start: (s) => (s === State.Pre || s === State.Meta || (s === State.Body && opensArticle(evidence[0])) ? 0 : -Infinity),
       emit: (i, s) => emission(evidence[i], s),
       transition: (i, from, to) => {
         // The parts of one input line that split-glued or comment-headers cut apart stay together.
@@ -459,6 +471,7 @@ export const zoneDecoder: Cleaner = {
         if (to === State.Post && from !== State.Post && e.end <= 0 && (e.junk?.weight ?? 0) < ARTICLE_END_JUNK) {
           return -Infinity;
         }
+        if (to === State.Body && (from === State.Pre || from === State.Meta) && !opensArticle(e)) return -Infinity;
         // Comments follow an article: no comments section before running text or a sure section start.
         if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !mayOpen[i]) return -Infinity;
         // A comment without a header opens only on a numbered or otherwise marked item, and a numbered
@@ -484,6 +497,14 @@ export const zoneDecoder: Cleaner = {
     pickTitle(doc.lines, evidence);
   },
 };
+
+/**
+ * The article does not open on a sure comment header ("NAME says:"): a body that would is reader
+ * comments taken for the article, and a second pass over that body drops the header as chrome.
+ */
+function opensArticle(e: Evidence): boolean {
+  return !sureHeader(e);
+}
 
 /** Line i is a later part of the same input line as line i - 1. */
 function continued(lines: Line[], i: number): boolean {
