@@ -166,3 +166,22 @@ describe('comment headers where no line reads as running text', () => {
     expect(zones.slice(2)).toEqual(['junk:nav', 'body']);
   });
 });
+
+describe('chrome between the article and its comments', () => {
+  it('is not article text: the comments may open from it as from end-of-article chrome', () => {
+    const zones = decode([
+      ['Menu', [['junk:nav', 4]]],
+      ['The harbour reopened on Monday after a week of storms kept every boat in the bay.', [['body', 3]]],
+      ['Fishermen said the damage was smaller than they had feared this time.', [['body', 3]]],
+      ['[logo.png]', [['body', -1.2]]],
+      ['3 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ['Jane Roe says:', [['comment-header', 4]]],
+      ['Glad the boats are out again, the town needs them.', [['body', 1.5]]],
+      ['Sam Lee says:', [['comment-header', 4]]],
+      ['Does anyone know when the ferry runs again?', [['body', 1.5]]],
+    ]);
+    expect(zones.slice(1, 3)).toEqual(['body', 'body']);
+    expect(zones[3]).toMatch(/^junk:/);
+    expect(zones.slice(5)).toEqual(['comment-header', 'comment', 'comment-header', 'comment']);
+  });
+});

@@ -45,7 +45,9 @@ const ARTICLE_END_JUNK = 2.5;
 const NO_META_CUE = -3;
 /**
  * Comment headers open the comments only after end-of-article chrome; a section starter straight
- * out of the article costs this much more ("Comments (3)" links also sit inside articles).
+ * out of the article text costs this much more ("Comments (3)" links also sit inside articles).
+ * A starter after chrome does not: else the article would keep the chrome above its comments
+ * (an image name, a copyright line), which a second pass over that body drops at its end.
  */
 const STARTER_IN_BODY = 3;
 /** A headline candidate scoring below this is no headline (the page has none, or it was not kept). */
@@ -418,7 +420,7 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.Body]: -SWITCH,
     [State.Meta]: -SWITCH,
     [State.Post]: 0,
-    [State.CStart]: -ENTER_COMMENTS - STARTER_IN_BODY,
+    [State.CStart]: -ENTER_COMMENTS,
   },
   [State.Post]: {
     [State.Post]: 0,
