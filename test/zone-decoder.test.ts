@@ -7,6 +7,19 @@ import { toDoc } from '../src/split-lines.js';
 
 const SENTENCE = 'The pier stays closed for repairs until Friday, and the ferry will use the north quay until then.';
 const SHORT = ['Boats back at noon', 'Ferry timetable unchanged', 'Ask at the kiosk'];
+/** The items of a shop's listing: short lines the text model doubts. */
+const items = [
+  'Steel hand trowel with ash handle',
+  'Pruning shears, bypass blade',
+  'Folding saw for branches up to 10 cm',
+  'Galvanised watering can, 9 litres',
+  'Kneeling pad in recycled foam',
+  'Border fork with stainless tines',
+  'Twine dispenser and cutter',
+  'Leather gloves, thorn proof',
+  'Bulb planter with depth marks',
+  'Copper plant labels, pack of ten',
+];
 
 describe('the guard for pages where no line reads as running text', () => {
   it('keeps every line of a page where nothing is known chrome (a note, text cleaned before)', () => {
@@ -22,23 +35,17 @@ describe('the guard for pages where no line reads as running text', () => {
   });
 
   it('keeps the items of a listing whose one text-like line is a small share of its words', () => {
-    const items = [
-      'Steel hand trowel with ash handle',
-      'Pruning shears, bypass blade',
-      'Folding saw for branches up to 10 cm',
-      'Galvanised watering can, 9 litres',
-      'Kneeling pad in recycled foam',
-      'Border fork with stainless tines',
-      'Twine dispenser and cutter',
-      'Leather gloves, thorn proof',
-      'Bulb planter with depth marks',
-      'Copper plant labels, pack of ten',
-    ];
     const page = ['Skip to content', 'Spring sale: all hand tools ship free this week.', ...items, 'Share this:', 'Like this:'];
     const result = clean(page.join('\n\n'));
     expect(result.body).toContain('Spring sale: all hand tools ship free this week.');
     expect(result.body).toEqual(expect.arrayContaining(items));
     expect(result.body.join()).not.toContain('Share this');
+  });
+
+  it('keeps the items of a listing with no known chrome where a line reads as text (a listing cleaned before)', () => {
+    const intro: [string, [HintKind, number][]] = ['All hand tools ship free this week.', [['body', 3]]];
+    const listing = ['small', 'large'].flatMap((size) => items.map((item): [string, [HintKind, number][]] => [`${item}, ${size}`, [['body', -1]]]));
+    expect(decode([intro, ...listing])).toEqual([intro, ...listing].map(() => 'body'));
   });
 });
 

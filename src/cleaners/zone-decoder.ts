@@ -608,7 +608,10 @@ function wordsWhere(lines: Line[], end: number, counts: (line: Line, i: number) 
   return words;
 }
 
-/** Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines not known as chrome), and says so. */
+/**
+ * Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines
+ * not known as chrome), and a listing keeps its items; says so.
+ */
 function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
   // The article stands above its comments: lines after the first comment are no candidates.
   const firstComment = doc.lines.findIndex((l) => l.zone === 'comment-header' || l.zone === 'comment');
@@ -625,19 +628,24 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
     });
     return kept;
   };
-  if (doc.lines.length === 0 || doc.lines.some((l) => l.zone === 'body')) return;
+  if (doc.lines.length === 0) return;
+  const inBody = (line: Line) => line.zone === 'body';
+  const found = doc.lines.some(inBody);
   // Text-like lines first; a page of nothing but short lines keeps them all, and so does a page
   // where nothing is known chrome (text that was cleaned before, a note without a site around it).
   const known = evidence.some((e) => e.junk !== null);
-  let kept = (known ? keep(0) : 0) || keep(-Infinity);
+  let kept = found ? 0 : (known ? keep(0) : 0) || keep(-Infinity);
   // A listing (products, links with snippets, forum posts) is short items the text model, fitted on
   // articles, doubts: when its text-like lines are a small share of its doubtful ones, keep those too.
-  const inBody = (line: Line) => line.zone === 'body';
   const doubtful = (line: Line, i: number) => inBody(line) || keepable(line, evidence[i], LISTING_BAR);
-  if (known && wordsWhere(doc.lines, end, inBody) < LISTING_SHARE * wordsWhere(doc.lines, end, doubtful)) {
+  // Where chrome is known, text found makes an article (teasers after it lead to other pages); where
+  // nothing is (a listing cleaned before), the text found may be a few of its items.
+  const article = known && found;
+  if (!article && wordsWhere(doc.lines, end, inBody) < LISTING_SHARE * wordsWhere(doc.lines, end, doubtful)) {
     kept += keep(LISTING_BAR);
   }
-  if (kept > 0) doc.warnings.push(`${doc.source}: no article found; kept ${kept} lines that are not known chrome`);
+  const finding = found ? 'little text found' : 'no article found';
+  if (kept > 0) doc.warnings.push(`${doc.source}: ${finding}; kept ${kept} lines that are not known chrome`);
 }
 
 /** The headline: the best headline candidate just above the text (the model is fitted on these candidates). */
