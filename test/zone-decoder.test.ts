@@ -163,6 +163,23 @@ describe('comment headers where no line reads as running text', () => {
     expect(zones.slice(4)).toEqual(['comment-header', 'comment-header', 'comment', 'comment-header', 'comment-header', 'comment']);
   });
 
+  it("open the comments after the comment form's heading printed above them, not after a field label", () => {
+    const said = (name: string, text: string): [string, [HintKind, number][]][] => [
+      [`${name} says:`, [['comment-header', 4], ['body', 1]]],
+      [text, [['body', 1.2]]],
+    ];
+    const page = (form: string) =>
+      decode([
+        ...weakArticle,
+        [form, [['junk:comment-form', 4]]],
+        ...said('Jane Roe', 'Glad the boats are out again, the town needs them.'),
+        ...said('Sam Lee', 'Does anyone know when the ferry runs again?'),
+        ...said('Ann Cole', 'My uncle lost his nets in the storm but he is back out.'),
+      ]);
+    expect(page('Leave a Reply').slice(4)).toEqual(['comment-header', 'comment', 'comment-header', 'comment', 'comment-header', 'comment']);
+    expect(page('Email').slice(4).filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
   it('do not open the article: a body never starts on a sure comment header', () => {
     const zones = decode([
       ['Harbour reopens', [['title', 2], ['body', -1]]],

@@ -178,18 +178,31 @@ const SECTION_REACH = 30;
 
 /**
  * Whether comments may open at each line: after a line of confident running text, or from a sure
- * section starter followed by sure headers. The latter is a comments section even under a post
- * whose text is a photo and a caption.
+ * section starter (or the comment form's heading) followed by sure headers. The latter is a
+ * comments section even under a post whose text is a photo and a caption.
  */
-function commentsMayOpen(evidence: Evidence[]): boolean[] {
+function commentsMayOpen(evidence: Evidence[], lines: Line[]): boolean[] {
   const open = new Array<boolean>(evidence.length).fill(false);
   let seen = false;
   evidence.forEach((e, i) => {
-    if (!seen && e.start >= SURE_START && sureHeadersAfter(evidence, i) >= SECTION_HEADERS) seen = true;
+    if (!seen && sectionStart(e, lines[i]) && sureHeadersAfter(evidence, i) >= SECTION_HEADERS) seen = true;
     open[i] = seen;
     if (e.content >= RUNNING_TEXT) seen = true;
   });
   return open;
+}
+
+/** Words of a comment form's heading ("Leave a Reply", "Post a Comment"); its field labels ("Email") have one. */
+const FORM_HEADING_WORDS = 2;
+
+/**
+ * A sure section starter, or the comment form's heading: themes that print the form above the
+ * comments open the section with it.
+ */
+function sectionStart(e: Evidence, line: Line): boolean {
+  if (e.start >= SURE_START) return true;
+  const form = e.junk?.kind === 'junk:comment-form' && e.junk.weight >= SURE_START;
+  return form && lineWords(line.text, FORM_HEADING_WORDS) >= FORM_HEADING_WORDS;
 }
 
 /** A byline and date block is a few lines; a longer run of date lines is a table or a dated list. */
@@ -450,7 +463,7 @@ export const zoneDecoder: Cleaner = {
     const evidence = doc.lines.map(evidenceOf);
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
     discountSeries(evidence, doc.lines);
-    const mayOpen = commentsMayOpen(evidence);
+    const mayOpen = commentsMayOpen(evidence, doc.lines);
     markHeadersBefore(evidence);
     confirmStarters(evidence);
     discountMetaRuns(evidence);
