@@ -7,6 +7,19 @@ import { toDoc } from '../src/split-lines.js';
 
 const SENTENCE = 'The pier stays closed for repairs until Friday, and the ferry will use the north quay until then.';
 const SHORT = ['Boats back at noon', 'Ferry timetable unchanged', 'Ask at the kiosk'];
+/** The items of a shop's listing: short lines the text model doubts. */
+const items = [
+  'Steel hand trowel with ash handle',
+  'Pruning shears, bypass blade',
+  'Folding saw for branches up to 10 cm',
+  'Galvanised watering can, 9 litres',
+  'Kneeling pad in recycled foam',
+  'Border fork with stainless tines',
+  'Twine dispenser and cutter',
+  'Leather gloves, thorn proof',
+  'Bulb planter with depth marks',
+  'Copper plant labels, pack of ten',
+];
 
 describe('the guard for pages where no line reads as running text', () => {
   it('keeps every line of a page where nothing is known chrome (a note, text cleaned before)', () => {
@@ -22,23 +35,17 @@ describe('the guard for pages where no line reads as running text', () => {
   });
 
   it('keeps the items of a listing whose one text-like line is a small share of its words', () => {
-    const items = [
-      'Steel hand trowel with ash handle',
-      'Pruning shears, bypass blade',
-      'Folding saw for branches up to 10 cm',
-      'Galvanised watering can, 9 litres',
-      'Kneeling pad in recycled foam',
-      'Border fork with stainless tines',
-      'Twine dispenser and cutter',
-      'Leather gloves, thorn proof',
-      'Bulb planter with depth marks',
-      'Copper plant labels, pack of ten',
-    ];
     const page = ['Skip to content', 'Spring sale: all hand tools ship free this week.', ...items, 'Share this:', 'Like this:'];
     const result = clean(page.join('\n\n'));
     expect(result.body).toContain('Spring sale: all hand tools ship free this week.');
     expect(result.body).toEqual(expect.arrayContaining(items));
     expect(result.body.join()).not.toContain('Share this');
+  });
+
+  it('keeps the items of a listing with no known chrome where a line reads as text (a listing cleaned before)', () => {
+    const intro: [string, [HintKind, number][]] = ['All hand tools ship free this week.', [['body', 3]]];
+    const listing = ['small', 'large'].flatMap((size) => items.map((item): [string, [HintKind, number][]] => [`${item}, ${size}`, [['body', -1]]]));
+    expect(decode([intro, ...listing])).toEqual([intro, ...listing].map(() => 'body'));
   });
 });
 
@@ -189,5 +196,75 @@ describe('a run of list items after the last comment', () => {
     ]);
     expect(zones.slice(2, 4)).toEqual(['comment-header', 'comment']);
     expect(zones.slice(5).filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+});
+
+describe('comment headers where no line reads as running text', () => {
+  const weakArticle: [string, [HintKind, number][]][] = [
+    ['Menu', [['junk:nav', 4]]],
+    ['Harbour reopens', [['body', -0.5]]],
+    ['The boats went back out at noon, the council said.', [['body', 1]]],
+  ];
+  const comment = (name: string, date: string, text: string): [string, [HintKind, number][]][] => [
+    [name, [['comment-header', 2.5], ['body', -0.5]]],
+    [date, [['comment-header', 1], ['date', 2.5], ['body', -1]]],
+    [text, [['body', 1.2]]],
+  ];
+
+  it('open the comments after a section starter when each is a name line above a date line', () => {
+    const zones = decode([
+      ...weakArticle,
+      ['3 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ...comment('Jane Roe', 'May 2, 2020', 'Glad the boats are out again, the town needs them.'),
+      ...comment('Sam Lee', 'May 3, 2020', 'Does anyone know when the ferry runs again?'),
+    ]);
+    expect(zones[2]).toBe('body');
+    expect(zones.slice(4)).toEqual(['comment-header', 'comment-header', 'comment', 'comment-header', 'comment-header', 'comment']);
+  });
+
+  it("open the comments after the comment form's heading printed above them, not after a field label", () => {
+    const said = (name: string, text: string): [string, [HintKind, number][]][] => [
+      [`${name} says:`, [['comment-header', 4], ['body', 1]]],
+      [text, [['body', 1.2]]],
+    ];
+    const page = (form: string) =>
+      decode([
+        ...weakArticle,
+        [form, [['junk:comment-form', 4]]],
+        ...said('Jane Roe', 'Glad the boats are out again, the town needs them.'),
+        ...said('Sam Lee', 'Does anyone know when the ferry runs again?'),
+        ...said('Ann Cole', 'My uncle lost his nets in the storm but he is back out.'),
+      ]);
+    expect(page('Leave a Reply').slice(4)).toEqual(['comment-header', 'comment', 'comment-header', 'comment', 'comment-header', 'comment']);
+    expect(page('Email').slice(4).filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
+  it('do not open the article: a body never starts on a sure comment header', () => {
+    const zones = decode([
+      ['Harbour reopens', [['title', 2], ['body', -1]]],
+      ['Leave a Reply', [['junk:comment-form', 4]]],
+      ['Jane Roe says:', [['comment-header', 4], ['body', 1]]],
+      ['Glad the boats are out again, the town needs them.', [['body', 1.2]]],
+    ]);
+    expect(zones.slice(2)).toEqual(['junk:nav', 'body']);
+  });
+});
+
+describe('chrome between the article and its comments', () => {
+  it('is not article text: the comments may open from it as from end-of-article chrome', () => {
+    const zones = decode([
+      ['Menu', [['junk:nav', 4]]],
+      ['The harbour reopened on Monday after a week of storms kept every boat in the bay.', [['body', 3]]],
+      ['Fishermen said the damage was smaller than they had feared this time.', [['body', 3]]],
+      ['[logo.png]', [['body', -1.2]]],
+      ['3 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ['Jane Roe says:', [['comment-header', 4]]],
+      ['Glad the boats are out again, the town needs them.', [['body', 1.5]]],
+      ['Sam Lee says:', [['comment-header', 4]]],
+      ['Does anyone know when the ferry runs again?', [['body', 1.5]]],
+    ]);
+    expect(zones.slice(1, 3)).toEqual(['body', 'body']);
+    expect(zones[3]).toMatch(/^junk:/);
+    expect(zones.slice(5)).toEqual(['comment-header', 'comment', 'comment-header', 'comment']);
   });
 });

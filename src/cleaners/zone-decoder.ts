@@ -45,7 +45,9 @@ const ARTICLE_END_JUNK = 2.5;
 const NO_META_CUE = -3;
 /**
  * Comment headers open the comments only after end-of-article chrome; a section starter straight
- * out of the article costs this much more ("Comments (3)" links also sit inside articles).
+ * out of the article text costs this much more ("Comments (3)" links also sit inside articles).
+ * A starter after chrome does not: else the article would keep the chrome above its comments
+ * (an image name, a copyright line), which a second pass over that body drops at its end.
  */
 const STARTER_IN_BODY = 3;
 /** A headline candidate scoring below this is no headline (the page has none, or it was not kept). */
@@ -192,18 +194,31 @@ const SECTION_REACH = 30;
 
 /**
  * Whether comments may open at each line: after a line of confident running text, or from a sure
- * section starter followed by sure headers. The latter is a comments section even under a post
- * whose text is a photo and a caption.
+ * section starter (or the comment form's heading) followed by sure headers. The latter is a
+ * comments section even under a post whose text is a photo and a caption.
  */
-function commentsMayOpen(evidence: Evidence[]): boolean[] {
+function commentsMayOpen(evidence: Evidence[], lines: Line[]): boolean[] {
   const open = new Array<boolean>(evidence.length).fill(false);
   let seen = false;
   evidence.forEach((e, i) => {
-    if (!seen && e.start >= SURE_START && sureHeadersAfter(evidence, i) >= SECTION_HEADERS) seen = true;
+    if (!seen && sectionStart(e, lines[i]) && sureHeadersAfter(evidence, i) >= SECTION_HEADERS) seen = true;
     open[i] = seen;
     if (e.content >= RUNNING_TEXT) seen = true;
   });
   return open;
+}
+
+/** Words of a comment form's heading ("Leave a Reply", "Post a Comment"); its field labels ("Email") have one. */
+const FORM_HEADING_WORDS = 2;
+
+/**
+ * A sure section starter, or the comment form's heading: themes that print the form above the
+ * comments open the section with it.
+ */
+function sectionStart(e: Evidence, line: Line): boolean {
+  if (e.start >= SURE_START) return true;
+  const form = e.junk?.kind === 'junk:comment-form' && e.junk.weight >= SURE_START;
+  return form && lineWords(line.text, FORM_HEADING_WORDS) >= FORM_HEADING_WORDS;
 }
 
 /** A byline and date block is a few lines; a longer run of date lines is a table or a dated list. */
@@ -237,7 +252,7 @@ function confirmStarters(evidence: Evidence[]): void {
     if (e.content >= RUNNING_TEXT) article = true;
     if (!article || e.start < SURE_START) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + CONFIRM_REACH); j++) {
-      if (sureHeader(evidence[j])) {
+      if (sureHeaderAt(evidence, j)) {
         e.confirmed = true;
         return;
       }
@@ -261,6 +276,18 @@ function sureHeader(e: Evidence): boolean {
   return (e.header?.weight ?? 0) >= SURE_HEADER;
 }
 
+/**
+ * A sure header at line i, or a header over two lines that is as sure taken together: a name line
+ * above a date line, as comment sections print "NAME" over "DATE". A sure second line heads its
+ * comment itself.
+ */
+function sureHeaderAt(evidence: Evidence[], i: number): boolean {
+  if (sureHeader(evidence[i])) return true;
+  const own = evidence[i].header?.weight ?? 0;
+  const next = evidence[i + 1]?.header?.weight ?? 0;
+  return own > 0 && next > 0 && next < SURE_HEADER && own + next >= SURE_HEADER;
+}
+
 function markHeadersBefore(evidence: Evidence[]): void {
   let seen = false;
   for (const e of evidence) {
@@ -272,7 +299,7 @@ function markHeadersBefore(evidence: Evidence[]): void {
 function sureHeadersAfter(evidence: Evidence[], i: number): number {
   let count = 0;
   for (let j = i + 1; j <= Math.min(evidence.length - 1, i + SECTION_REACH); j++) {
-    if (!sureHeader(evidence[j])) continue;
+    if (!sureHeaderAt(evidence, j)) continue;
     if (count === 0 && j > i + FIRST_HEADER_REACH) return 0;
     count++;
   }
@@ -450,7 +477,7 @@ const MOVES: Partial<Record<State, Partial<Record<State, number>>>> = {
     [State.Body]: -SWITCH,
     [State.Meta]: -SWITCH,
     [State.Post]: 0,
-    [State.CStart]: -ENTER_COMMENTS - STARTER_IN_BODY,
+    [State.CStart]: -ENTER_COMMENTS,
   },
   [State.Post]: {
     [State.Post]: 0,
@@ -480,7 +507,7 @@ export const zoneDecoder: Cleaner = {
     const evidence = doc.lines.map(evidenceOf);
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
     discountSeries(evidence, doc.lines);
-    const mayOpen = commentsMayOpen(evidence);
+    const mayOpen = commentsMayOpen(evidence, doc.lines);
     markHeadersBefore(evidence);
     confirmStarters(evidence);
     discountMetaRuns(evidence);
@@ -493,7 +520,7 @@ export const zoneDecoder: Cleaner = {
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
-      start: (s) => (s === State.Pre || s === State.Meta || s === State.Body ? 0 : -Infinity),
+      start: (s) => (s === State.Pre || s === State.Meta || (s === State.Body && opensArticle(evidence[0])) ? 0 : -Infinity),
       emit: (i, s) => emission(evidence[i], s),
       transition: (i, from, to) => {
         // The parts of one input line that split-glued or comment-headers cut apart stay together.
@@ -505,6 +532,7 @@ export const zoneDecoder: Cleaner = {
         if (to === State.Post && from !== State.Post && e.end <= 0 && (e.junk?.weight ?? 0) < ARTICLE_END_JUNK) {
           return -Infinity;
         }
+        if (to === State.Body && (from === State.Pre || from === State.Meta) && !opensArticle(e)) return -Infinity;
         // Comments follow an article: no comments section before running text or a sure section start.
         if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !mayOpen[i]) return -Infinity;
         // A comment without a header opens only on a numbered or otherwise marked item, and a numbered
@@ -531,6 +559,14 @@ export const zoneDecoder: Cleaner = {
     pickTitle(doc.lines, evidence);
   },
 };
+
+/**
+ * The article does not open on a sure comment header ("NAME says:"): a body that would is reader
+ * comments taken for the article, and a second pass over that body drops the header as chrome.
+ */
+function opensArticle(e: Evidence): boolean {
+  return !sureHeader(e);
+}
 
 /** Line i is a later part of the same input line as line i - 1. */
 function continued(lines: Line[], i: number): boolean {
@@ -632,7 +668,10 @@ function wordsWhere(lines: Line[], end: number, counts: (line: Line, i: number) 
   return words;
 }
 
-/** Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines not known as chrome), and says so. */
+/**
+ * Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines
+ * not known as chrome), and a listing keeps its items; says so.
+ */
 function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
   // The article stands above its comments: lines after the first comment are no candidates.
   const firstComment = doc.lines.findIndex((l) => l.zone === 'comment-header' || l.zone === 'comment');
@@ -649,19 +688,24 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
     });
     return kept;
   };
-  if (doc.lines.length === 0 || doc.lines.some((l) => l.zone === 'body')) return;
+  if (doc.lines.length === 0) return;
+  const inBody = (line: Line) => line.zone === 'body';
+  const found = doc.lines.some(inBody);
   // Text-like lines first; a page of nothing but short lines keeps them all, and so does a page
   // where nothing is known chrome (text that was cleaned before, a note without a site around it).
   const known = evidence.some((e) => e.junk !== null);
-  let kept = (known ? keep(0) : 0) || keep(-Infinity);
+  let kept = found ? 0 : (known ? keep(0) : 0) || keep(-Infinity);
   // A listing (products, links with snippets, forum posts) is short items the text model, fitted on
   // articles, doubts: when its text-like lines are a small share of its doubtful ones, keep those too.
-  const inBody = (line: Line) => line.zone === 'body';
   const doubtful = (line: Line, i: number) => inBody(line) || keepable(line, evidence[i], LISTING_BAR);
-  if (known && wordsWhere(doc.lines, end, inBody) < LISTING_SHARE * wordsWhere(doc.lines, end, doubtful)) {
+  // Where chrome is known, text found makes an article (teasers after it lead to other pages); where
+  // nothing is (a listing cleaned before), the text found may be a few of its items.
+  const article = known && found;
+  if (!article && wordsWhere(doc.lines, end, inBody) < LISTING_SHARE * wordsWhere(doc.lines, end, doubtful)) {
     kept += keep(LISTING_BAR);
   }
-  if (kept > 0) doc.warnings.push(`${doc.source}: no article found; kept ${kept} lines that are not known chrome`);
+  const finding = found ? 'little text found' : 'no article found';
+  if (kept > 0) doc.warnings.push(`${doc.source}: ${finding}; kept ${kept} lines that are not known chrome`);
 }
 
 /** The headline: the best headline candidate just above the text (the model is fitted on these candidates). */
