@@ -10,6 +10,14 @@ import { clean, type Result } from '../src/index.js';
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+/**
+ * The idempotence check's sample: fixed by default, so that a known gap of about 1 % cannot make
+ * `npm test` pass or fail by chance; FUZZ_SEED picks another.
+ */
+const IDEMPOTENCE_RUNS = 1000;
+const IDEMPOTENCE_SEED = 1;
+/** The share of article pages on which re-cleaning a body may still change it (see the test). */
+const IDEMPOTENCE_GAP = 0.015;
 /** The budget each document gets; a cleaner that runs over still finishes, so allow one budget of slack. */
 const BUDGET_MS = 2000;
 
@@ -180,22 +188,28 @@ describe('pipeline properties', () => {
   // paragraph that does not end like a sentence (a subheading, a one-line lead) reads as a headline
   // there, as it would on any page that starts with it; it is kept, only in the `title` field.
   //
-  // Known gap: the property fails on about 1.1 % of the article pages (8, 12 and 12 of 1,000 for seeds 1
-  // to 3). On some no line scored as running text (text model ≥ 2): the first pass kept the page's doubtful
-  // lines (no article found), or took the reader comments for the body with their headers ("Sam says:",
-  // dates); a second pass reads a few of those lines as text and drops the rest, or drops the headers at
+  // Known gap: the property fails on about 1 % of the article pages (README "Properties" has the counts
+  // and the kinds of page). On some no line scored as running text (text model >= 2): the first pass kept
+  // the page's doubtful lines (no article found), or took the reader comments for the body with their
+  // headers; a second pass reads a few of those lines as text and drops the rest, or drops the headers at
   // the body's top. On the others a weak line sits at the body's edge, and a second pass scores it lower
-  // as the first or last line of the page. README "Properties" has the counts.
-  // `it.fails` keeps the property running: it turns red the day the property holds.
-  it.fails('keeps the body when its own body is cleaned again (idempotence: known gap)', () => {
-    holds(
-      fc.property(article, (input) => {
-        const body = clean(input, { timeoutMs: Number.POSITIVE_INFINITY }).body;
-        fc.pre(body.length > 0);
-        const again = clean(body.join('\n\n'), { timeoutMs: Number.POSITIVE_INFINITY });
-        expect(again.title === null ? again.body : [again.title, ...again.body]).toEqual(body);
-      }),
-      Math.max(100, Math.round(RUNS / 10)),
-    );
+  // as the first or last line of the page. The test counts the pages where it fails and holds that share
+  // under IDEMPOTENCE_GAP: a change that widens the gap turns it red.
+  it(`keeps the body when its own body is cleaned again, but on under ${100 * IDEMPOTENCE_GAP} % of pages (idempotence)`, () => {
+    const seed = SEED ?? IDEMPOTENCE_SEED;
+    const pages = fc.sample(article, { numRuns: Math.max(IDEMPOTENCE_RUNS, Math.round(RUNS / 10)), seed });
+    let tried = 0;
+    const failing: string[] = [];
+    for (const input of pages) {
+      const body = clean(input, { timeoutMs: Number.POSITIVE_INFINITY }).body;
+      if (body.length === 0) continue;
+      tried++;
+      const again = clean(body.join('\n\n'), { timeoutMs: Number.POSITIVE_INFINITY });
+      const kept = again.title === null ? again.body : [again.title, ...again.body];
+      if (JSON.stringify(kept) !== JSON.stringify(body)) failing.push(input);
+    }
+    expect(tried).toBeGreaterThan(pages.length / 2);
+    expect(failing.length, `seed ${seed}: ${failing.length} of ${tried}; first: ${JSON.stringify(failing[0] ?? '').slice(0, 600)}`)
+      .toBeLessThan(IDEMPOTENCE_GAP * tried);
   }, 600_000);
 });
