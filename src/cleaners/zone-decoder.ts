@@ -119,16 +119,6 @@ function evidenceOf(line: Line): Evidence {
  * model, fitted on articles, doubts short sentences among short lines.
  */
 const SHORT_COMMENT = 0.5;
-/**
- * List items next to list items. A lone item over text is no list: text browsers put the bullet
- * on the first line of each item, and a comment list's first line is its header.
- */
-function markListRuns(evidence: Evidence[], lines: Line[]): void {
-  const bullet = lines.map((line) => BULLET_RE.test(line.text));
-  evidence.forEach((e, i) => {
-    e.listed = bullet[i] && (bullet[i - 1] === true || bullet[i + 1] === true);
-  });
-}
 /** Lines after a header within which a comment's text must start. */
 const HEADER_REACH = 3;
 
@@ -425,6 +415,17 @@ function dropSeparators(lines: Line[], evidence: Evidence[]): void {
     line.zone = (evidence[i].junk?.kind as Zone | undefined) ?? 'junk:boilerplate';
     line.by = evidence[i].junk?.by ?? ID;
     line.reason = `${evidence[i].junk?.reason ?? 'repeated line'}; separates the items of a listing`;
+  });
+}
+
+/**
+ * List items next to list items. A lone item over text is no list: text browsers put the bullet
+ * on the first line of each item, and a comment list's first line is its header.
+ */
+function markListRuns(evidence: Evidence[], lines: Line[]): void {
+  const bullet = lines.map((line) => BULLET_RE.test(line.text));
+  evidence.forEach((e, i) => {
+    e.listed = bullet[i] && (bullet[i - 1] === true || bullet[i + 1] === true);
   });
 }
 
