@@ -34,6 +34,7 @@ describe('comment headers', () => {
     // A weekday is the date's, and a link to the comment is no name.
     ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
     ['Dec 30, 2007 7:06 PM | Link to this', null, 'Dec 30, 2007 7:06 PM'],
+    ['November 12, 2012 18:06:00 Reply 0 Flag this comment', null, 'November 12, 2012 18:06:00'],
   ])('%s', (line, author, date) => {
     const got = header(line);
     expect(got).not.toBeNull();
@@ -57,6 +58,17 @@ describe('comment headers', () => {
   it('a date with a link to itself is a sure header, a bare date a weak one', () => {
     expect(header('Dec 30, 2007 7:06 PM | Link to this')?.weight).toBeGreaterThanOrEqual(3);
     expect(header('Tuesday, May 1, 2012')?.weight).toBeLessThan(3);
+  });
+
+  it('a headline above a date line is no name; a name with particles is', () => {
+    const nameAbove = (name: string) => {
+      const doc = toDoc(`${name}\nupdated 2:24 PM EST, Wed November 7, 2012\nThe vote went the other way this time.`, 't');
+      commentHeaders.run(doc, defaultOptions);
+      return doc.lines[0].head?.author ?? null;
+    };
+    expect(nameAbove('Voters approve harbour plan')).toBeNull();
+    expect(nameAbove('Ana María de la Cruz')).toBe('Ana María de la Cruz');
+    expect(nameAbove('Mary from Chicago')).toBe('Mary from Chicago');
   });
 
   it('a time and its zone make a date line without a name', () => {

@@ -25,9 +25,19 @@ const GLUED_CAPS_NAME = 4;
 const NAME_AND_DATE = 3;
 const NAME_ABOVE_DATE = 2.5;
 const DATE_ONLY = 1;
-/** A date with a link to itself ("Dec 30, 2007 7:06 PM | Link to this"): a comment's permalink. */
-const DATE_AND_PERMALINK = 3;
-const PERMALINK_RE = /^(?:permalink|link(?: to (?:this|it)(?: comment)?)?)$/iu;
+/**
+ * A date with the comment's own links and no name ("Dec 30, 2007 7:06 PM | Link to this", "DATE
+ * Reply 0 Flag this comment"): a comment's header.
+ */
+const DATE_AND_LINKS = 3;
+/** The words of the links a comment's date line carries; at least one of LINK_HEADS among them. */
+const LINK_WORDS = new Set(['permalink', 'link', 'to', 'this', 'it', 'comment', 'reply', 'flag', 'report', 'abuse', 'quote', 'like', 'likes']);
+const LINK_HEADS = new Set(['permalink', 'link', 'reply', 'flag', 'report', 'quote']);
+
+function onlyLinks(text: string): boolean {
+  const words = text.toLowerCase().split(' ').filter((word) => word !== '');
+  return words.some((word) => LINK_HEADS.has(word)) && words.every((word) => LINK_WORDS.has(word) || /^\d{1,6}$/u.test(word));
+}
 const NUMBERED_ITEM = 2;
 
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
@@ -218,8 +228,8 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
     // "NAME says: DATE": the theme prints the date after the colon.
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
-    if (PERMALINK_RE.test(name)) {
-      return { head: { author: null, date: date.text }, weight: DATE_AND_PERMALINK, reason: 'date and permalink line' };
+    if (onlyLinks(name)) {
+      return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s links' };
     }
     // A weekday before the date is the date's ("Tuesday, May 1, 2012").
     if (name.replace(WEEKDAY_RE, '').trim() === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
@@ -246,8 +256,21 @@ const LETTER_RE = /\p{L}/u;
 
 function isName(text: string): boolean {
   const t = text.trim();
-  if (t.length === 0 || t.length > MAX_NAME_CHARS || !LETTER_RE.test(t)) return false;
+  if (t.length === 0 || t.length > MAX_NAME_CHARS || !LETTER_RE.test(t) || headlineLike(t)) return false;
   return NAME_RE.test(t) || HANDLE_RE.test(t);
+}
+
+/** Lower-case words inside a name ("Ana María de la Cruz", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(['de', 'la', 'le', 'du', 'des', 'del', 'della', 'da', 'das', 'dos', 'di', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'and', 'y', 'e', 'from', 'in', 'of']);
+/** Lower-case words after a capital that make a headline ("Voters approve same-sex marriage"), not a name. */
+const HEADLINE_WORDS = 2;
+
+function headlineLike(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length <= HEADLINE_WORDS || !/^\p{Lu}/u.test(words[0])) return false;
+  let lower = 0;
+  for (const word of words.slice(1)) if (/^\p{Ll}[\p{Ll}-]*$/u.test(word) && !NAME_PARTICLES.has(word)) lower++;
+  return lower >= HEADLINE_WORDS;
 }
 
 /**
