@@ -197,6 +197,27 @@ describe('a run of list items after the last comment', () => {
     expect(zones.slice(2, 4)).toEqual(['comment-header', 'comment']);
     expect(zones.slice(5).filter((z) => z.startsWith('comment'))).toEqual([]);
   });
+
+  it('and so is a run of teasers the site cut short', () => {
+    const teasers = [
+      '27463 Views Cool headboard ideas to improve your bedroom …',
+      '19137 Views A residential project inspiring well-…',
+      '8178 Views Christmas decorations ideas bringing the…',
+      '8104 Views Room design ideas for teenage girls and…',
+      '7580 Views Small and functional bathroom designs for…',
+      '6676 Views Wonderful living room design ideas with…',
+    ];
+    const zones = decode([
+      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
+      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ['Ann Lee says:', [['comment-header', 4]]],
+      ['Lovely to see the boats out again.', [['body', 0.5]]],
+      ['Leave a Reply', [['junk:comment-form', 4]]],
+      ...teasers.map((text): [string, [HintKind, number][]] => [text, [['body', -0.4]]]),
+    ]);
+    expect(zones.slice(2, 4)).toEqual(['comment-header', 'comment']);
+    expect(zones.slice(5).filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
 });
 
 describe('comment headers where no line reads as running text', () => {

@@ -77,7 +77,7 @@ interface Evidence {
   headed: boolean;
   /** The line separates the items of a listing (see markSeparators). */
   separator: boolean;
-  /** The line is one of a run of list items ("* ", "+ ", "• "; see markListRuns). */
+  /** The line is one of a run of list items ("* ", "+ ", "• ") or of cut teasers (see markListRuns). */
   listed: boolean;
 }
 
@@ -418,14 +418,20 @@ function dropSeparators(lines: Line[], evidence: Evidence[]): void {
   });
 }
 
+/** A teaser cut short by the site ("35 Cool Headboard Ideas To Improve …", "Solid Multi-Facade House in Sw..."). */
+const CUT_SHORT_RE = /(?:…|\.\.\.)$/u;
+
 /**
- * List items next to list items. A lone item over text is no list: text browsers put the bullet
- * on the first line of each item, and a comment list's first line is its header.
+ * List items next to list items, and teasers cut short next to teasers cut short. A lone item over
+ * text is no list: text browsers put the bullet on the first line of each item, and a comment
+ * list's first line is its header; a lone line ending in "..." is a comment trailing off.
  */
 function markListRuns(evidence: Evidence[], lines: Line[]): void {
   const bullet = lines.map((line) => BULLET_RE.test(line.text));
+  const cut = lines.map((line) => CUT_SHORT_RE.test(line.text));
+  const inRun = (marked: boolean[], i: number) => marked[i] && (marked[i - 1] === true || marked[i + 1] === true);
   evidence.forEach((e, i) => {
-    e.listed = bullet[i] && (bullet[i - 1] === true || bullet[i + 1] === true);
+    e.listed = inRun(bullet, i) || inRun(cut, i);
   });
 }
 
@@ -454,8 +460,8 @@ function emission(e: Evidence, state: State): number {
     case State.CHead:
       return e.header ? e.header.weight : -Infinity;
     case State.Comment:
-      // A short sentence passes for a comment, but not in a run of list items: a sidebar's links read
-      // like sentences ("* MetroTwit: a Twitter client you will love.").
+      // A short sentence passes for a comment, but not in a run of list items or cut teasers: a
+      // sidebar's links read like sentences ("* MetroTwit: a Twitter client you will love.").
       return ((e.sentence && !e.listed) || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
   }
 }
