@@ -177,6 +177,17 @@ describe('a dated series by one writer', () => {
 });
 
 describe('a run of list items after the last comment', () => {
+  /** Zones of a page whose one comment and its form are followed by `lines`. */
+  const afterLastComment = (lines: string[]) =>
+    decode([
+      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
+      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ['Ann Lee says:', [['comment-header', 4]]],
+      ['Lovely to see the boats out again.', [['body', 0.5]]],
+      ['Leave a Reply', [['junk:comment-form', 4]]],
+      ...lines.map((text): [string, [HintKind, number][]] => [text, [['body', -0.4]]]),
+    ]);
+
   it('is the sidebar, though its items read like sentences', () => {
     const links = [
       'Harbour Webcam Watch the boats come in.',
@@ -186,14 +197,7 @@ describe('a run of list items after the last comment', () => {
       'Sailing Club Lessons for every age.',
       'Lifeboat Appeal Help keep the crew at sea.',
     ];
-    const zones = decode([
-      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
-      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
-      ['Ann Lee says:', [['comment-header', 4]]],
-      ['Lovely to see the boats out again.', [['body', 0.5]]],
-      ['Leave a Reply', [['junk:comment-form', 4]]],
-      ...links.map((text): [string, [HintKind, number][]] => [`* ${text}`, [['body', -0.4]]]),
-    ]);
+    const zones = afterLastComment(links.map((text) => `* ${text}`));
     expect(zones.slice(2, 4)).toEqual(['comment-header', 'comment']);
     expect(zones.slice(5).filter((z) => z.startsWith('comment'))).toEqual([]);
   });
@@ -207,14 +211,7 @@ describe('a run of list items after the last comment', () => {
       '7580 Views Small and functional bathroom designs for…',
       '6676 Views Wonderful living room design ideas with…',
     ];
-    const zones = decode([
-      ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]],
-      ['12 Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
-      ['Ann Lee says:', [['comment-header', 4]]],
-      ['Lovely to see the boats out again.', [['body', 0.5]]],
-      ['Leave a Reply', [['junk:comment-form', 4]]],
-      ...teasers.map((text): [string, [HintKind, number][]] => [text, [['body', -0.4]]]),
-    ]);
+    const zones = afterLastComment(teasers);
     expect(zones.slice(2, 4)).toEqual(['comment-header', 'comment']);
     expect(zones.slice(5).filter((z) => z.startsWith('comment'))).toEqual([]);
   });

@@ -102,10 +102,10 @@ function promoteRecurring(lines: Line[]): void {
   const byShape = new Map<string, number[]>();
   // Below the section's starter ("22 Comments"): above it, dated lists of links and teasers have
   // the same regular shapes.
-  const start = lines.findIndex((line) => line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START));
+  const start = lines.findIndex(isSureStart);
   if (start < 0) return;
   lines.forEach((line, i) => {
-    if (i <= start || !line.head?.date || !line.hints.some((h) => h.kind === 'comment-header')) return;
+    if (i <= start || !line.head?.date || !hasHeader(line)) return;
     // A named header: a bare date recurs in every dated list.
     if (line.head.author === null && !isNameAbove(lines[i - 1])) return;
     const key = skeleton(line.head.author === null ? line.text : line.text.replace(line.head.author, '\0'));
@@ -142,8 +142,8 @@ function textBetween(lines: Line[], from: number, to: number): boolean {
   let text = false;
   for (let j = from + 1; j < to; j++) {
     const line = lines[j];
-    if (line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START)) return false;
-    if (line.hints.some((h) => h.kind === 'comment-header')) continue;
+    if (isSureStart(line)) return false;
+    if (hasHeader(line)) continue;
     if (lineWords(line.text, 2) >= 2 || TERMINAL_RE.test(line.text)) text = true;
   }
   return text;
@@ -157,7 +157,15 @@ function promote(lines: Line[], i: number): void {
 }
 
 function isNameAbove(line: Line | undefined): boolean {
-  return Boolean(line?.head?.author) && line?.head?.date === null && line.hints.some((h) => h.kind === 'comment-header');
+  return line !== undefined && Boolean(line.head?.author) && line.head?.date === null && hasHeader(line);
+}
+
+function hasHeader(line: Line): boolean {
+  return line.hints.some((h) => h.kind === 'comment-header');
+}
+
+function isSureStart(line: Line): boolean {
+  return line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START);
 }
 
 interface Header {
