@@ -36,6 +36,8 @@ describe('matchLine', () => {
     expect(matchLine('Erforderliche Felder sind markiert *')?.whole).toBe(true);
     expect(matchLine('必填项已用*标注')?.whole).toBe(true);
     expect(matchLine('Ein Kommentar zu „Der Garten im März“')?.kind).toBe('comments-start');
+    // A WordPress.com reblog listed among the comments is a notice, not a reader's words.
+    expect(matchLine("Reblogged this on Ann's Garden Notes.")).toMatchObject({ kind: 'comment-meta', whole: true });
   });
 
   it('a digits placeholder takes only digits', () => {
