@@ -217,6 +217,44 @@ describe('a run of list items after the last comment', () => {
   });
 });
 
+describe('a recent-comments widget after the comments', () => {
+  const story = [
+    'Harbour reopens after the storm',
+    'The harbour reopened on Monday after a week of storms kept every boat in the bay, and the council said the pier would be repaired before summer.',
+    'Fishermen were back at sea by noon, and the ferry timetable returned to normal in the afternoon, the harbour master said.',
+  ];
+  const comment = (name: string, date: string, text: string) => [`${name} says:`, date, text, 'Reply'];
+
+  it('is no comments: its teasers are cut short, with a name and date line between them', () => {
+    const widget = [
+      'Recent Comments',
+      'Tom Baker on 11/12/12',
+      'One tip I would give is the use of QR c...',
+      'Tom Baker on 11/12/12',
+      'The ferry should run later in the summe...',
+      'Jo Park on 11/11/12',
+      'I am really curious about the new pie...',
+    ];
+    const page = [...story, '1 Comment', ...comment('Ann Lee', 'May 2, 2020 at 10:00 am', 'Lovely to see the boats out again after such a long week.'), 'Leave a Reply', ...widget];
+    expect(clean(page.join('\n\n')).comments.map((c) => c.author)).toEqual(['Ann Lee']);
+  });
+
+  it('but a comment trailing off stays one, next to a "Load more..." link', () => {
+    const page = [
+      ...story,
+      '2 Comments',
+      ...comment('Ann Lee', 'May 2, 2020 at 10:00 am', 'Lovely to see the boats out again after such a long week.'),
+      ...comment('Sam Roe', 'May 3, 2020 at 9:00 am', 'Bravo. I wish the ferry ran all year....'),
+      'Load more...',
+      'Leave a Reply',
+    ];
+    expect(clean(page.join('\n\n')).comments.map((c) => c.text)).toEqual([
+      'Lovely to see the boats out again after such a long week.',
+      'Bravo. I wish the ferry ran all year....',
+    ]);
+  });
+});
+
 describe('comment headers where no line reads as running text', () => {
   const weakArticle: [string, [HintKind, number][]][] = [
     ['Menu', [['junk:nav', 4]]],

@@ -420,18 +420,29 @@ function dropSeparators(lines: Line[], evidence: Evidence[]): void {
 
 /** A teaser cut short by the site ("35 Cool Headboard Ideas To Improve …", "Solid Multi-Facade House in Sw..."). */
 const CUT_SHORT_RE = /(?:…|\.\.\.)$/u;
+/** A cut teaser has words to cut: "Load more..." and "Loading..." are links. */
+const CUT_TEASER_WORDS = 3;
+/**
+ * Cut teasers this many lines apart or closer are one run: a recent-comments widget puts a name and
+ * date line between them ("NAME on 11/12/12", "One pro tip is the use of QR c...").
+ */
+const CUT_REACH = 3;
 
 /**
- * List items next to list items, and teasers cut short next to teasers cut short. A lone item over
+ * List items next to list items, and teasers cut short near teasers cut short. A lone item over
  * text is no list: text browsers put the bullet on the first line of each item, and a comment
  * list's first line is its header; a lone line ending in "..." is a comment trailing off.
  */
 function markListRuns(evidence: Evidence[], lines: Line[]): void {
   const bullet = lines.map((line) => BULLET_RE.test(line.text));
-  const cut = lines.map((line) => CUT_SHORT_RE.test(line.text));
-  const inRun = (marked: boolean[], i: number) => marked[i] && (marked[i - 1] === true || marked[i + 1] === true);
+  const cut = lines.map((line) => CUT_SHORT_RE.test(line.text) && lineWords(line.text, CUT_TEASER_WORDS) >= CUT_TEASER_WORDS);
+  const inRun = (marked: boolean[], i: number, reach: number) => {
+    if (!marked[i]) return false;
+    for (let d = 1; d <= reach; d++) if (marked[i - d] === true || marked[i + d] === true) return true;
+    return false;
+  };
   evidence.forEach((e, i) => {
-    e.listed = inRun(bullet, i) || inRun(cut, i);
+    e.listed = inRun(bullet, i, 1) || inRun(cut, i, CUT_REACH);
   });
 }
 
