@@ -68,6 +68,31 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     ]);
   });
 
+  it('reads a label of four words or more beside the open column as a label, and the text as the column', () => {
+    const dump = [
+      row(['Home page', 26], ['Harbour plan wins the council vote', 60]),
+      row(['What is on this week', 26], ['The council met on Tuesday evening to discuss the plan.', 70], ['Find your new home:', 20]),
+      row(['Travel', 26], ['Most of them live on the north side of the bay.', 60]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'Home page',
+      'What is on this week',
+      'Travel',
+      'Harbour plan wins the council vote',
+      'The council met on Tuesday evening to discuss the plan.',
+      'Most of them live on the north side of the bay.',
+      'Find your new home:',
+    ]);
+  });
+
+  it('keeps sentences that a short run of spaces parts (non-breaking spaces) on one line', () => {
+    const dump = [
+      row(['Home page', 22], ['Harbour plan wins the council vote', 60]),
+      row(['Travel', 22], ['The council met on Tuesday.   Most of them live on the north side of the bay.', 90]),
+    ].join('\n');
+    expect(split(dump)).toContain(`${'Travel'.padEnd(22)}The council met on Tuesday.   Most of them live on the north side of the bay.`);
+  });
+
   it('keeps a row of labels whole from the column on (a comment header), and takes off a label to its left', () => {
     const dump = [
       row(['Home', 20], ['The council met on Tuesday evening to discuss the plan.', 60]),

@@ -16,6 +16,8 @@ import { type Doc, type Line, newLine } from '../doc.js';
 
 /** w3m pads cells with several spaces; within text, only a sentence end is followed by two. */
 const CELL_GAP = / {3,}/;
+/** A gap this wide parts layout cells; a shorter run of spaces may be non-breaking spaces between sentences. */
+const WIDE_GAP = 6;
 /** A cell of this many words is text (a headline has three words or more, a label fewer). */
 const LONG_CELL = 4;
 /** A layout row holds the text and a label or two; a row of more cells with words is a data table. */
@@ -33,16 +35,18 @@ function words(cell: string): number {
 interface Cell {
   text: string;
   column: number;
+  /** Spaces before the cell. */
+  gap: number;
 }
 
 interface Row {
   parts: Cell[];
-  /** Index of the text cell; -1 when all cells are labels. */
+  /** Index of the text cell; -1 when all cells are labels or several are text. */
   text: number;
+  /** Indexes of the cells of LONG_CELL words or more. */
+  texts: number[];
 }
 
-/** A row of two text cells or more: columns of text side by side. */
-const TEXT_COLUMNS = 'text columns';
 /**
  * A page with more rows of side-by-side text than this per row of one text cell (beyond a couple
  * such as a share bar's "Print this story   Email a friend") has text in several columns, which
@@ -51,28 +55,42 @@ const TEXT_COLUMNS = 'text columns';
 const MAX_TEXT_COLUMN_ROWS = 1 / 4;
 const TEXT_COLUMN_ROWS_ALLOWED = 2;
 
+/** A row of more cells with words than a layout row has, two of them text: columns of text side by side. */
+const TEXT_COLUMNS = 'text columns';
+
 /**
- * The cells of a layout row and the index of its text cell (-1 when all are labels), or null when
- * the line has no cells or is a row of text columns or of a data table.
+ * The cells of a layout row, or null when the line has no cells or is a data table's row. `text` is
+ * the index of its one text cell (-1 when all are labels or when several are text, see `texts`).
  */
 function cells(line: Line): Row | typeof TEXT_COLUMNS | null {
   if (!line.text.includes('   ')) return null;
   const parts: Cell[] = [];
-  let text = -1;
+  const texts: number[] = [];
   let wordy = 0;
   let end = 0;
   for (const part of line.text.split(CELL_GAP)) {
+    const previousEnd = end;
     const start = line.text.indexOf(part, end);
     end = start + part.length;
     const count = words(part);
-    if (count >= LONG_CELL) {
-      if (text >= 0) return TEXT_COLUMNS;
-      text = parts.length;
-    }
-    if (count > 0 && ++wordy > MAX_CELLS) return null;
-    parts.push({ text: part, column: line.indent + start });
+    if (count >= LONG_CELL) texts.push(parts.length);
+    if (count > 0 && ++wordy > MAX_CELLS) return texts.length > 1 ? TEXT_COLUMNS : null;
+    parts.push({ text: part, column: line.indent + start, gap: start - previousEnd });
   }
-  return { parts, text };
+  return { parts, text: texts.length === 1 ? texts[0] : -1, texts };
+}
+
+/**
+ * A row of several text cells, one of them in the open text column (starting at `start`): labels
+ * of four words or more beside the article's text ("T in the Park   \"This is a deal we have..."),
+ * read as that column's row. Null for text columns side by side, and for sentences that only a
+ * short run of spaces parts (non-breaking spaces): a cell right of the text must stand WIDE_GAP off.
+ */
+function inColumn(row: Row, start: number): Row | null {
+  const at = row.texts.filter((k) => row.parts[k].column === start);
+  if (at.length !== 1) return null;
+  const right = row.parts.slice(at[0] + 1);
+  return right.every((cell) => cell.gap >= WIDE_GAP) ? { ...row, text: at[0] } : null;
 }
 
 /**
@@ -102,14 +120,17 @@ export const splitCells: Cleaner = {
   run(doc: Doc): void {
     const drawn = doc.lines.map((line) => DRAWN_TABLE.test(line.text));
     const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
-    const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.text >= 0).length;
-    const textColumns = rows.filter((row) => row === TEXT_COLUMNS).length;
+    const several = (row: Row | typeof TEXT_COLUMNS | null) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1);
+    const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.texts.length === 1).length;
+    const textColumns = rows.filter(several).length;
     if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
     const lines: Line[] = [];
     let column: Column | null = null;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i];
-      const row = rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null);
+      // A row of several text cells stays whole, unless one of them is the open column's text.
+      const found = rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null);
+      const row: Row | null = found && found.texts.length > 1 ? (column ? inColumn(found, column.start) : null) : found;
       if (drawn[i]) {
         close(column, lines);
         column = null;
