@@ -85,6 +85,25 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     ]);
   });
 
+  it('cuts a label that w3m padded to the open column with one or two spaces off the text', () => {
+    const dump = [
+      row(['• Tables', 15], ['Aston Villa boss Martin O\'Neill is upbeat about a new deal', 62], ['cricket:', 10]),
+      row(['• Rugby Union', 15], ['European place this season.', 62], ['Folkestone', 10]),
+      row(['• Rugby League', 15], ['However, his current deal runs out next summer.', 62], ['Kempton', 10]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      '• Tables',
+      '• Rugby Union',
+      '• Rugby League',
+      "Aston Villa boss Martin O'Neill is upbeat about a new deal",
+      'European place this season.',
+      'However, his current deal runs out next summer.',
+      'cricket:',
+      'Folkestone',
+      'Kempton',
+    ]);
+  });
+
   it('keeps sentences that a short run of spaces parts (non-breaking spaces) on one line', () => {
     const dump = [
       row(['Home page', 22], ['Harbour plan wins the council vote', 60]),

@@ -1,5 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Line, newLine } from '../doc.js';
+import { BULLET_RE } from '../model/shapes.js';
 
 /**
  * Renderers that lay tables out side by side (w3m) put a layout table's cells on one line, padded
@@ -81,6 +82,30 @@ function cells(line: Line): Row | typeof TEXT_COLUMNS | null {
 }
 
 /**
+ * The row with a cell that runs across the open column's start cut there, when a word starts at
+ * the column and a menu item ends just before it: w3m pads the items of a bulleted menu beside the
+ * text with one or two spaces only ("• Rugby League However, his current deal runs out"). Without
+ * a bullet the cut could as well fall inside a headline that starts left of the column.
+ */
+function cutAtColumn(row: Row, start: number): Row {
+  const k = row.parts.findIndex((cell) => cell.column < start && start < cell.column + cell.text.length);
+  if (k < 0) return row;
+  const cell = row.parts[k];
+  const at = start - cell.column;
+  const left = cell.text.slice(0, at).trimEnd();
+  if (cell.text[at - 1] !== ' ' || cell.text[at] === ' ' || words(left) >= LONG_CELL || !BULLET_RE.test(left)) return row;
+  const right = cell.text.slice(at);
+  const parts = [
+    ...row.parts.slice(0, k),
+    { text: left, column: cell.column, gap: cell.gap },
+    { text: right, column: start, gap: at - left.length },
+    ...row.parts.slice(k + 1),
+  ];
+  const texts = parts.flatMap((part, i) => (words(part.text) >= LONG_CELL ? [i] : []));
+  return { parts, text: texts.length === 1 ? texts[0] : -1, texts };
+}
+
+/**
  * A row of several text cells, one of them in the open text column (starting at `start`): labels
  * of four words or more beside the article's text ("T in the Park   \"This is a deal we have..."),
  * read as that column's row. Null for text columns side by side, and for sentences that only a
@@ -129,7 +154,8 @@ export const splitCells: Cleaner = {
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i];
       // A row of several text cells stays whole, unless one of them is the open column's text.
-      const found = rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null);
+      const cut = rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null);
+      const found: Row | null = cut && column ? cutAtColumn(cut, column.start) : cut;
       const row: Row | null = found && found.texts.length > 1 ? (column ? inColumn(found, column.start) : null) : found;
       if (drawn[i]) {
         close(column, lines);
