@@ -104,6 +104,29 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     ]);
   });
 
+  it('takes a bulleted list of teasers beside the text for labels, however many rows it fills', () => {
+    const dump = [
+      row(['Business', 20], ['Harbour plan wins the council vote', 56], ['• Ferry fares rise in the', 30]),
+      row(['', 20], ['The council met on Tuesday evening to discuss', 56], ['  spring', 30]),
+      row(['', 20], ['the plan, which would move the ferry terminal.', 56], ['• New bus stop by the clinic', 30]),
+      row(['', 20], ['Residents who spoke at the meeting were divided.', 56], ['• Choir looks for tenors', 30]),
+      row(['', 20], ['Most of them live on the north side of the bay.', 56], ['• Library opens a tool shed', 30]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'Business',
+      'Harbour plan wins the council vote',
+      'The council met on Tuesday evening to discuss',
+      'the plan, which would move the ferry terminal.',
+      'Residents who spoke at the meeting were divided.',
+      'Most of them live on the north side of the bay.',
+      '• Ferry fares rise in the',
+      'spring',
+      '• New bus stop by the clinic',
+      '• Choir looks for tenors',
+      '• Library opens a tool shed',
+    ]);
+  });
+
   it('keeps sentences that a short run of spaces parts (non-breaking spaces) on one line', () => {
     const dump = [
       row(['Home page', 22], ['Harbour plan wins the council vote', 60]),

@@ -139,24 +139,47 @@ function close(column: Column | null, lines: Line[]): void {
   if (column) lines.push(...column.left, ...column.text, ...column.right);
 }
 
+/** Where most text cells start: the article's column, in a layout of text beside a teaser list. */
+function mainColumn(rows: (Row | typeof TEXT_COLUMNS | null)[]): number {
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    if (row === null || row === TEXT_COLUMNS) continue;
+    for (const k of row.texts) counts.set(row.parts[k].column, (counts.get(row.parts[k].column) ?? 0) + 1);
+  }
+  let best = -1;
+  let most = 0;
+  for (const [column, count] of counts) if (count > most || (count === most && column < best)) [best, most] = [column, count];
+  return best;
+}
+
+/** A row of text in the main column whose other text cells are items of a bulleted list. */
+function besideList(row: Row, main: number): boolean {
+  const text = inColumn(row, main)?.text;
+  return text !== undefined && row.texts.every((k) => k === text || BULLET_RE.test(row.parts[k].text));
+}
+
 export const splitCells: Cleaner = {
   id: 'split-cells',
   description: 'Gives the cells of a side-by-side table row lines of their own when one cell is text and the rest are labels.',
   run(doc: Doc): void {
     const drawn = doc.lines.map((line) => DRAWN_TABLE.test(line.text));
     const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
-    const several = (row: Row | typeof TEXT_COLUMNS | null) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1);
+    const main = mainColumn(rows);
+    // Rows of several text cells are text columns side by side, unless the text beside the page's
+    // main column is a bulleted list (the teasers of a sidebar).
+    const textColumns = rows.filter((row) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && !besideList(row, main))).length;
     const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.texts.length === 1).length;
-    const textColumns = rows.filter(several).length;
     if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
     const lines: Line[] = [];
     let column: Column | null = null;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i];
-      // A row of several text cells stays whole, unless one of them is the open column's text.
+      // A row of several text cells stays whole, unless one of them is the open column's text or
+      // the main column's text beside a bulleted list.
       const cut = rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null);
       const found: Row | null = cut && column ? cutAtColumn(cut, column.start) : cut;
-      const row: Row | null = found && found.texts.length > 1 ? (column ? inColumn(found, column.start) : null) : found;
+      const row: Row | null =
+        found && found.texts.length > 1 ? (column ? inColumn(found, column.start) : besideList(found, main) ? inColumn(found, main) : null) : found;
       if (drawn[i]) {
         close(column, lines);
         column = null;
