@@ -11,8 +11,9 @@ import { BULLET_RE } from '../model/shapes.js';
  * This cleaner gives such a line's cells lines of their own when exactly one cell is text (LONG_CELL
  * words or more) and the others are short labels, and keeps the column that text cell opens
  * together (see Column). Rows of two text columns stay whole (their cells hold parts of two
- * paragraphs wrapped side by side), and so do data-table rows and, outside such a column, rows of
- * short cells only (a menu reads best as one line).
+ * paragraphs wrapped side by side), unless one of the cells is the open column's text (see
+ * readRow), and so do data-table rows and, outside such a column, rows of short cells only (a
+ * menu reads best as one line).
  */
 
 /** w3m pads cells with several spaces; within text, only a sentence end is followed by two. */
@@ -158,6 +159,19 @@ function besideList(row: Row, main: number): boolean {
   return text !== undefined && row.texts.every((k) => k === text || BULLET_RE.test(row.parts[k].text));
 }
 
+/**
+ * A row as the open column (or, with none open, the page's main column) reads it; null for a line
+ * that stays whole. A row of several text cells stays whole unless one of them is the open
+ * column's text, or the main column's text beside a bulleted list.
+ */
+function readRow(found: Row | null, column: Column | null, main: number): Row | null {
+  if (found === null) return null;
+  const row = column ? cutAtColumn(found, column.start) : found;
+  if (row.texts.length <= 1) return row;
+  if (column) return inColumn(row, column.start);
+  return besideList(row, main) ? inColumn(row, main) : null;
+}
+
 export const splitCells: Cleaner = {
   id: 'split-cells',
   description: 'Gives the cells of a side-by-side table row lines of their own when one cell is text and the rest are labels.',
@@ -174,12 +188,7 @@ export const splitCells: Cleaner = {
     let column: Column | null = null;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i];
-      // A row of several text cells stays whole, unless one of them is the open column's text or
-      // the main column's text beside a bulleted list.
-      const cut = rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null);
-      const found: Row | null = cut && column ? cutAtColumn(cut, column.start) : cut;
-      const row: Row | null =
-        found && found.texts.length > 1 ? (column ? inColumn(found, column.start) : besideList(found, main) ? inColumn(found, main) : null) : found;
+      const row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, main);
       if (drawn[i]) {
         close(column, lines);
         column = null;
