@@ -5,8 +5,10 @@
  * the machine's limit for the same I/O shape (a plain Node script that reads the
  * JSONL, parses each record and writes it back unchanged), then runs the real CLI
  * at --jobs 1 and --jobs = cores, and prints MB/s, records/s, the ratio to the
- * limit, the speed-up and the peak RSS of each run. With --warc it writes a
- * gzipped WET file instead and checks that it streams through.
+ * limit, the speed-up and the peak RSS of each run, and the machine's ceiling for
+ * the speed-up: one --jobs 1 process per core on its own part of the corpus, all
+ * at once. With --warc it writes a gzipped WET file instead and checks that it
+ * streams through.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -190,6 +192,19 @@ async function countLines(file: string, pick: (line: string) => boolean = () => 
   return { lines, picked };
 }
 
+/** The JSONL corpus dealt line by line into `count` files of about equal size. */
+async function splitCorpus(file: string, count: number, dir: string): Promise<string[]> {
+  const names = Array.from({ length: count }, (_, k) => path.join(dir, `part-${k}.jsonl`));
+  const outs = names.map((name) => createWriteStream(name));
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    const out = outs[n++ % count];
+    if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await Promise.all(outs.map((out) => new Promise((resolve) => out.end(resolve))));
+  return names;
+}
+
 const USAGE = `usage: npm run bench [-- FILE.jsonl] [--mb N] [--warc]
   FILE.jsonl  measure this JSONL file instead of generating one
   --mb N      size of the generated corpus in MB (default ${DEFAULT_MB})
@@ -250,6 +265,19 @@ async function main(argv: string[]): Promise<number> {
       const cpu = `CPU ${fmt(run.cpuSeconds)} s (${fmt((100 * limit.cpuSeconds) / run.cpuSeconds)} % of the limit's)`;
       process.stdout.write(
         `pagesift --jobs ${jobs}: ${rate(run.seconds)}, ${fmt(ratio)} % of the limit${speedUp}, ${cpu}, peak RSS ${fmt(run.peakRssMb, 0)} MB\n`,
+      );
+    }
+    if (cores > 1) {
+      // The machine's own ceiling for the speed-up: no pool, no shared main thread, just `cores`
+      // processes at --jobs 1 on one part of the corpus each, all at once.
+      const parts = await splitCorpus(corpus, cores, dir);
+      const started = performance.now();
+      const runs = await Promise.all(parts.map((part, k) => measure([bin, part, '--jobs', '1', '-q'], path.join(dir, `part-${k}.out.jsonl`))));
+      const wall = (performance.now() - started) / 1000;
+      if (runs.some((run) => run.code !== 0)) throw new Error('a --jobs 1 process on a part of the corpus failed');
+      process.stdout.write(
+        `${cores} separate --jobs 1 processes, one part of the corpus each, at once: ${rate(wall)}, ` +
+          `speed-up ${fmt(seconds[1] / wall, 2)}× over --jobs 1 (the ceiling for --jobs ${cores} on this machine)\n`,
       );
     }
     process.stdout.write(`(${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cores} cores)\n`);
