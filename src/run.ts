@@ -69,9 +69,11 @@ const IN_FLIGHT_PER_JOB = 4;
  */
 const WORKER_HEAP_MB = 96;
 /**
- * Young generation of each worker, in MB (V8's default is up to 48). A page's garbage dies young
- * either way; on 20 MB of benchmark JSONL at --jobs 2 this took the peak RSS from 340-354 MB to
- * 300-320 MB at the same CPU time within the noise.
+ * Young generation of each worker, in MB (V8's default is up to 48). A smaller one costs CPU, as a
+ * page's garbage outlives more scavenges, but it holds the peak RSS: on 30 MB of benchmark JSONL at
+ * --jobs 2 (three alternating runs each) 16 MB took a mean of 6.20 s wall and 11.8 s CPU, 48 MB
+ * 5.77 s and 11.0 s; on the 2 GB stream the peak RSS was 349 MB with 16 MB, 417 MB with 32 and
+ * 411 MB with 48, over the 400 MB a batch job is promised.
  */
 const WORKER_YOUNG_MB = 16;
 /** Failures named one by one on stderr; the rest are only counted (they all have error records). */
