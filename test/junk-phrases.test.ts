@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { junkPhrases } from '../src/cleaners/junk-phrases.js';
+import { defaultOptions } from '../src/options.js';
+import { toDoc } from '../src/split-lines.js';
+
+/** The junk hints junk-phrases gives each line of a dump. */
+function junkHints(dump: string): string[][] {
+  const doc = toDoc(dump, 't');
+  junkPhrases.run(doc, defaultOptions);
+  return doc.lines.map((line) => line.hints.filter((hint) => hint.kind.startsWith('junk:')).map((hint) => hint.kind));
+}
+
+describe('junkPhrases', () => {
+  it('marks a UI string and leaves text alone', () => {
+    expect(junkHints('Leave a Reply\nThe harbour reopened on Monday after a week of storms.')).toEqual([['junk:comment-form'], []]);
+  });
+
+  it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {
+    const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
+    expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);
+  });
+});
