@@ -32,6 +32,12 @@ export type Zone =
  */
 export type HintKind = Zone | 'comments-start' | 'article-end';
 
+/**
+ * The weight of sure evidence from the generating software: a whole line that is one of its UI
+ * strings ("Leave a Reply", "13 comments:"). Cleaners that weigh other cleaners' hints test for it.
+ */
+export const SOFTWARE_WEIGHT = 4;
+
 export interface Hint {
   kind: HintKind;
   /** Log-odds strength; 1 is a nudge, 5 is near-certain. */

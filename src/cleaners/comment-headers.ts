@@ -1,5 +1,5 @@
 import type { Cleaner } from '../cleaner.js';
-import { addHint, type Line } from '../doc.js';
+import { addHint, type Line, SOFTWARE_WEIGHT } from '../doc.js';
 import { dateMatch, NUMBERED_RE, TERMINAL_RE, WEEKDAY_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
@@ -93,8 +93,6 @@ export const commentHeaders: Cleaner = {
  */
 const RECURRING = 3;
 const RECURRING_HEADER = NAME_AND_DATE;
-/** A section starter this strong comes from the software ("22 Comments", "Leave a Reply"). */
-const SURE_START = 4;
 /** Lines between two headers of one list: a comment of a few paragraphs. */
 const RECURRING_REACH = 30;
 
@@ -165,7 +163,7 @@ function hasHeader(line: Line): boolean {
 }
 
 function isSureStart(line: Line): boolean {
-  return line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SURE_START);
+  return line.hints.some((h) => h.kind === 'comments-start' && h.weight >= SOFTWARE_WEIGHT);
 }
 
 interface Header {

@@ -1,11 +1,11 @@
 import type { Cleaner } from '../cleaner.js';
-import { addHint, type HintKind, type JunkKind } from '../doc.js';
+import { addHint, type HintKind, type JunkKind, SOFTWARE_WEIGHT } from '../doc.js';
 import { memoByText } from '../line-memo.js';
 import { matchLine, type PhraseKind } from '../patterns/index.js';
 
 // Log-odds weights: a whole line that is a known UI string is near-certain junk; a line that only
 // starts with one ("Posted in ..." is a template, but "Leave a comment if ..." is a prefix) less so.
-const WHOLE_WEIGHT = 4;
+const WHOLE_WEIGHT = SOFTWARE_WEIGHT;
 const PREFIX_WEIGHT = 2.5;
 
 /** The junk zone of each phrase kind, and the section hint it also gives. */

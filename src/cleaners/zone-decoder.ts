@@ -1,5 +1,5 @@
 import type { Cleaner } from '../cleaner.js';
-import type { Doc, Hint, HintKind, JunkKind, Line, Zone } from '../doc.js';
+import { type Doc, type Hint, type HintKind, type JunkKind, type Line, SOFTWARE_WEIGHT, type Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
 import { BULLET_RE, endsLikeSentence, WEEKDAY_RE } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
@@ -171,7 +171,7 @@ const COMMENT_STATES = new Set<number>([State.CStart, State.CHead, State.Comment
 const RUNNING_TEXT = 2;
 
 /** A section starter this strong ("13 comments:", "Leave a Reply") comes from the software. */
-const SURE_START = 4;
+const SURE_START = SOFTWARE_WEIGHT;
 /** Headers this strong name a writer ("NAME says:", "NAME said..."), not just a date. */
 const SURE_HEADER = 3;
 /**
