@@ -153,10 +153,10 @@ function mainColumn(rows: (Row | typeof TEXT_COLUMNS | null)[]): number {
   return best;
 }
 
-/** A row of text in the main column whose other text cells are items of a bulleted list. */
-function besideList(row: Row, main: number): boolean {
-  const text = inColumn(row, main)?.text;
-  return text !== undefined && row.texts.every((k) => k === text || BULLET_RE.test(row.parts[k].text));
+/** The row read in the main column when its other text cells are items of a bulleted list; else null. */
+function besideList(row: Row, main: number): Row | null {
+  const read = inColumn(row, main);
+  return read !== null && row.texts.every((k) => k === read.text || BULLET_RE.test(row.parts[k].text)) ? read : null;
 }
 
 /**
@@ -168,8 +168,7 @@ function readRow(found: Row | null, column: Column | null, main: number): Row | 
   if (found === null) return null;
   const row = column ? cutAtColumn(found, column.start) : found;
   if (row.texts.length <= 1) return row;
-  if (column) return inColumn(row, column.start);
-  return besideList(row, main) ? inColumn(row, main) : null;
+  return column ? inColumn(row, column.start) : besideList(row, main);
 }
 
 export const splitCells: Cleaner = {
@@ -181,7 +180,7 @@ export const splitCells: Cleaner = {
     const main = mainColumn(rows);
     // Rows of several text cells are text columns side by side, unless the text beside the page's
     // main column is a bulleted list (the teasers of a sidebar).
-    const textColumns = rows.filter((row) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && !besideList(row, main))).length;
+    const textColumns = rows.filter((row) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && besideList(row, main) === null)).length;
     const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.texts.length === 1).length;
     if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
     const lines: Line[] = [];
