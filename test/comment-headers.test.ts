@@ -77,6 +77,15 @@ describe('comment headers', () => {
     expect(got?.date).toBe('5:54pm, EDT');
   });
 
+  it('a clock time alone makes a weak header: a section number is none, a video list\'s "TITLE 5:53" no sure one', () => {
+    expect(header('4.10 fixpackages')).toBeNull();
+    expect(header('Good News From The Harbour 5:53')?.weight).toBeLessThan(3);
+    // The software's loose "%s on %s" filled with a time alone, and with a date.
+    expect(header('Tide Tables on the Estuary 2:17')?.weight).toBeLessThan(3);
+    expect(header('Jane Doe on March 3, 2012')?.weight).toBeGreaterThanOrEqual(3);
+    expect(header('Jane Doe 10:15 pm')?.weight).toBeGreaterThanOrEqual(3);
+  });
+
   it('a year on a line of its own is no name above a date line', () => {
     const doc = toDoc('2011\n7:02pm, EDT\nHow the river towns rebuilt after the flood', 't');
     commentHeaders.run(doc, defaultOptions);

@@ -160,6 +160,38 @@ describe('links between a comment header and its text', () => {
   });
 });
 
+describe('a short comment right under its header', () => {
+  const ARTICLE: [string, [HintKind, number][]] = ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]];
+  const STARTER: [string, [HintKind, number][]] = ['3 Comments', [['comments-start', 4], ['junk:comment-form', 4]]];
+
+  it('is the comment\'s text, though the text model doubts it ("sounds good", "Congratulations!")', () => {
+    const zones = decode([
+      ARTICLE,
+      STARTER,
+      ['Ann Lee says:', [['comment-header', 4]]],
+      ['sounds good', [['body', -0.5]]],
+      ['Tom Reyes says:', [['comment-header', 4]]],
+      ['Avatar', [['junk:comment-meta', 4]]],
+      ['Congratulations!', [['body', -3]]],
+      ['Mia Chen says:', [['comment-header', 4]]],
+      ['I had not heard of it before either, thanks for the tip.', [['body', 0.5]]],
+    ]);
+    expect(zones.slice(2)).toEqual(['comment-header', 'comment', 'comment-header', 'junk:comment-meta', 'comment', 'comment-header', 'comment']);
+  });
+
+  it('but a list item under a header is a link ("+ News" under each teaser\'s byline)', () => {
+    const zones = decode([
+      ARTICLE,
+      STARTER,
+      ['Ann Lee says:', [['comment-header', 4]]],
+      ['+ News', [['body', -0.5]]],
+      ['Tom Reyes says:', [['comment-header', 4]]],
+      ['I had not heard of it before either, thanks for the tip.', [['body', 0.5]]],
+    ]);
+    expect(zones[3]).not.toBe('comment');
+  });
+});
+
 describe('a dated series by one writer', () => {
   it('is no comment list, though the weekday in each header differs', () => {
     const story = [

@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line, SOFTWARE_WEIGHT } from '../doc.js';
-import { dateMatch, NUMBERED_RE, TERMINAL_RE, WEEKDAY_RE } from '../model/shapes.js';
+import { dateMatch, hasDate, NUMBERED_RE, TERMINAL_RE, WEEKDAY_RE } from '../model/shapes.js';
 import { matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords, spacedParts } from '../text-stats.js';
@@ -24,6 +24,8 @@ const SOFTWARE_HEADER = 4;
 const GLUED_CAPS_NAME = 4;
 const NAME_AND_DATE = 3;
 const NAME_ABOVE_DATE = 2.5;
+/** A clock time alone is weaker than a date: video lists print "TITLE 5:53" too. */
+const NAME_AND_TIME = 2.5;
 const DATE_ONLY = 1;
 /**
  * A date with the comment's own links and no name ("Dec 30, 2007 7:06 PM | Link to this", "DATE
@@ -186,6 +188,8 @@ function headerOf(text: string, next: string | undefined): Header | null {
     const shaped = author === null ? shapedHeader(text, next) : null;
     // The template's date capture is the whole line when the name is inside it; the shapes' is tighter.
     const head = { author: author ?? shaped?.head.author ?? null, date: shaped?.head.date ?? localised.date };
+    // A template as loose as "%s on %s" filled with a clock time alone is a video list's "TITLE 2:17" as often.
+    if (localised.date !== null && !hasDate(text)) return { head, weight: NAME_AND_TIME, reason: 'comment header template with a time alone' };
     return { head, weight: SOFTWARE_HEADER, reason: 'comment header in the software’s own words' };
   }
   return shapedHeader(text, next);
@@ -243,6 +247,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     }
     // After "by", any short name will do ("by k", "by dress11").
     if (isName(name) || (named && name.length <= MAX_NAME_CHARS && spacedParts(name, MAX_NAME_WORDS) <= MAX_NAME_WORDS)) {
+      if (BARE_TIME_RE.test(date.text)) return { head: { author: clean(name), date: date.text }, weight: NAME_AND_TIME, reason: 'name and time line' };
       return { head: { author: clean(name), date: date.text }, weight: NAME_AND_DATE, reason: 'name and date line' };
     }
     return null;
@@ -290,9 +295,14 @@ function clean(name: string): string {
   return name.trim().replace(NAME_PREFIX_RE, '').replace(/[:,]$/u, '').trim();
 }
 
+/** A time alone with a dot and no am/pm ("4.10"): as often a section's number or a price. */
+const DOT_TIME_RE = /^\d{1,2}\.\d{2}\s?$/u;
+/** A clock time with no date, am/pm or zone. */
+const BARE_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/u;
+
 function dateSpan(text: string): { start: number; end: number; text: string } | null {
   const m = dateMatch(text);
-  if (!m) return null;
+  if (!m || DOT_TIME_RE.test(m[0])) return null;
   let end = m.index + m[0].length;
   // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
   const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));

@@ -121,15 +121,20 @@ function evidenceOf(line: Line): Evidence {
 const SHORT_COMMENT = 0.5;
 /** Lines after a header within which a comment's text must start. */
 const HEADER_REACH = 3;
+/** Words of a short comment's text ("sounds good", "Keep dreaming!"). */
+const SHORT_TEXT_WORDS = 3;
 
 /**
  * A header heads a comment only if text follows it before the next header: a dated list of
  * links ("Top Stories / 15/01/2008 / ...") has header shapes but no text, and is chrome. A header
  * under its comment's text (see markTrailedText) has its text above.
  */
-function discountTextlessHeaders(evidence: Evidence[]): void {
+function discountTextlessHeaders(evidence: Evidence[], lines: Line[]): void {
+  const trailing = evidence.some((e) => e.trailed);
   evidence.forEach((e, i) => {
     if (!e.header || evidence[i - 1]?.trailed) return;
+    // A short comment right under its header ("sounds good"); a longer line is a title (bylines head related posts too).
+    if (textUnderHeader(evidence, lines, i, trailing) === i + 1 && lineWords(lines[i + 1].text, SHORT_TEXT_WORDS + 1) <= SHORT_TEXT_WORDS) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + HEADER_REACH); j++) {
       // A header may take two lines (a name line, then a date line).
       if (evidence[j].header) {
@@ -137,6 +142,8 @@ function discountTextlessHeaders(evidence: Evidence[]): void {
         continue;
       }
       if (evidence[j].content > 0 || evidence[j].sentence) return;
+      // Under a sure header, a short exclamation is a comment's text ("Congratulations!").
+      if (sureHeader(e) && endsLikeSentence(lines[j].text)) return;
     }
     e.header = null;
   });
@@ -357,12 +364,37 @@ function textUnder(evidence: Evidence[], i: number): number {
   return j;
 }
 
-/** The first text under a sure header, past its links, opens the comment as if it followed the header. */
-function markHeadedText(evidence: Evidence[]): void {
-  evidence.forEach((e, i) => {
-    if (!sureHeader(e) || evidence[i + 1]?.header) return;
-    const j = textUnder(evidence, i);
-    if (j > i + 1 && j < evidence.length && !evidence[j].header && !evidence[j].junk) evidence[j].headed = true;
+/** A word of two letters. */
+const WORD_RE = /\p{L}{2}/u;
+const DIGIT_RE = /\p{N}/u;
+/** An image's alt text or file name in brackets, and markup left in the text. */
+const BRACKETED_RE = /\[[^\]]{0,200}\]|<[^>]{0,200}>/gu;
+
+/**
+ * The first text under the sure header at i, past its links (-1 if none): it opens the comment as
+ * if it followed the header. Right under the header a short line passes ("sounds good"), but not a
+ * list item (a recent-comments widget's teaser) nor on a page whose headers close the text above
+ * them (see markTrailedText), where the line under a header starts the next comment.
+ */
+function textUnderHeader(evidence: Evidence[], lines: Line[], i: number, trailing: boolean): number {
+  if (!sureHeader(evidence[i]) || evidence[i + 1]?.header) return -1;
+  const j = textUnder(evidence, i);
+  if (j >= evidence.length || evidence[j].header || evidence[j].junk) return -1;
+  if (j === i + 1 && (trailing || evidence[j].listed || !plainText(lines[j].text))) return -1;
+  return j;
+}
+
+/** A line that may be a comment's text though the text model doubts it: words, not a bullet item, an image, markup or a date. */
+function plainText(text: string): boolean {
+  return !BULLET_RE.test(text) && !DIGIT_RE.test(text) && WORD_RE.test(text.replace(BRACKETED_RE, ''));
+}
+
+/** The first text under each sure header passes for a comment's text even when short. */
+function markHeadedText(evidence: Evidence[], lines: Line[]): void {
+  const trailing = evidence.some((e) => e.trailed);
+  evidence.forEach((_, i) => {
+    const j = textUnderHeader(evidence, lines, i, trailing);
+    if (j >= 0) evidence[j].headed = true;
   });
 }
 
@@ -530,11 +562,11 @@ export const zoneDecoder: Cleaner = {
     confirmStarters(evidence);
     discountMetaRuns(evidence);
     markTrailedText(evidence);
-    discountTextlessHeaders(evidence);
-    markHeadedText(evidence);
+    markListRuns(evidence, doc.lines);
+    discountTextlessHeaders(evidence, doc.lines);
+    markHeadedText(evidence, doc.lines);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
-    markListRuns(evidence, doc.lines);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
