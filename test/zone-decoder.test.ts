@@ -327,6 +327,23 @@ describe('comment headers where no line reads as running text', () => {
     expect(page('Email').slice(4).filter((z) => z.startsWith('comment'))).toEqual([]);
   });
 
+  it('open the comments after a section starter when each closes its text below it, a whole comment after the starter', () => {
+    const posted = (name: string, text: string[]): [string, [HintKind, number][]][] => [
+      ...text.map((line): [string, [HintKind, number][]] => [line, [['body', 1.1]]]),
+      [`Posted by: ${name} | May 2, 2020 at 08:42 PM`, [['comment-header', 4], ['body', 0.3]]],
+    ];
+    const zones = decode([
+      ...weakArticle,
+      ['Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ...posted('Jane Roe', ['Dear harbour master,', 'Glad the boats are out again, the town needs them.', 'We missed the fish market all winter long.', 'Best wishes from up the hill.']),
+      ...posted('Sam Lee', ['Does anyone know when the ferry runs again?']),
+      ...posted('Ann Cole', ['My uncle lost his nets in the storm but he is back out.']),
+    ]);
+    expect(zones[2]).toBe('body');
+    expect(zones.slice(5).filter((z) => z === 'comment-header')).toHaveLength(3);
+    expect(zones.slice(5).filter((z) => z === 'body')).toEqual([]);
+  });
+
   it('do not open the article: a body never starts on a sure comment header', () => {
     const zones = decode([
       ['Harbour reopens', [['title', 2], ['body', -1]]],

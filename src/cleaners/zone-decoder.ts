@@ -183,7 +183,9 @@ const SURE_START = SOFTWARE_WEIGHT;
 const SURE_HEADER = 3;
 /**
  * A sure starter opens a comments section when a sure header follows within FIRST_HEADER_REACH
- * lines (at most a "Leave a reply" line between) and another one within SECTION_REACH lines.
+ * lines (at most a "Leave a reply" line between), or closes the first comment's text within
+ * CONFIRM_REACH where headers follow their text (see markTrailedText), and another one follows
+ * within SECTION_REACH lines.
  */
 const FIRST_HEADER_REACH = 2;
 const SECTION_HEADERS = 2;
@@ -297,7 +299,7 @@ function sureHeadersAfter(evidence: Evidence[], i: number): number {
   let count = 0;
   for (let j = i + 1; j <= Math.min(evidence.length - 1, i + SECTION_REACH); j++) {
     if (!sureHeaderAt(evidence, j)) continue;
-    if (count === 0 && j > i + FIRST_HEADER_REACH) return 0;
+    if (count === 0 && j > i + (evidence[j - 1].trailed ? CONFIRM_REACH : FIRST_HEADER_REACH)) return 0;
     count++;
   }
   return count;
@@ -555,13 +557,13 @@ export const zoneDecoder: Cleaner = {
   description: 'decides zones along the page grammar: chrome, headline, meta, body, end chrome, comments, footer',
   run(doc, options) {
     const evidence = doc.lines.map(evidenceOf);
-    // Before the discount: a header whose comment is a smiley still shows where the section starts.
     discountSeries(evidence, doc.lines);
-    const mayOpen = commentsMayOpen(evidence, doc.lines);
     markHeadersBefore(evidence);
     confirmStarters(evidence);
     discountMetaRuns(evidence);
     markTrailedText(evidence);
+    // Before the discount: a header whose comment is a smiley still shows where the section starts.
+    const mayOpen = commentsMayOpen(evidence, doc.lines);
     markListRuns(evidence, doc.lines);
     discountTextlessHeaders(evidence, doc.lines);
     markHeadedText(evidence, doc.lines);
