@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleMeta } from '../src/cleaners/article-meta.js';
 import { lineStats } from '../src/model/features.js';
-import { TITLE_FEATURE_NAMES, tidyTitle, titleRows } from '../src/model/title-features.js';
+import { TITLE_FEATURE_NAMES, tidyTitle, titleCandidates, titleRows } from '../src/model/title-features.js';
 import { defaultOptions } from '../src/options.js';
 import { toDoc } from '../src/split-lines.js';
 
@@ -52,6 +52,20 @@ describe('headline features', () => {
     expect(feature(dump, 'deck_under_heading').slice(0, 2)).toEqual([0, 1]);
     // A byline over a sentence is no headline over its deck.
     expect(feature(['By Jane Roe', deck, TEXT].join('\n'), 'heading_over_deck')[0]).toBe(0);
+  });
+});
+
+describe('titleCandidates', () => {
+  it('counts the dump\'s lines above the text, also where split cells read a side column after the main one', () => {
+    const doc = toDoc(['Harbour reopens after the storm', ...Array.from({ length: 60 }, (_, i) => `Menu item ${i}`), TEXT].join('\n'), 't');
+    const first = doc.lines.length - 1;
+    // In the dump's order the headline is 61 lines above the text: out of the window.
+    expect(titleCandidates(doc.lines, first)).not.toContain(0);
+    // The side column's 60 rows read after the main column's headline, as split-cells orders them.
+    const [headline, ...menu] = doc.lines.slice(0, first);
+    doc.lines = [...menu.map((line, i) => ({ ...line, n: 100 + i })), headline, doc.lines[first]];
+    doc.lines[doc.lines.length - 1].n = 2;
+    expect(titleCandidates(doc.lines, doc.lines.length - 1)).toEqual([60]);
   });
 });
 

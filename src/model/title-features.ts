@@ -228,10 +228,19 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
   }
 }
 
-/** Indexes of the lines that may be the headline of text starting at line `first`. */
+/**
+ * Indexes of the lines that may be the headline of text starting at line `first`. The window counts
+ * the dump's lines above the text: split-cells may read a side column's rows after the main column's,
+ * and parts of one row are one line.
+ */
 export function titleCandidates(lines: Line[], first: number): number[] {
   const out: number[] = [];
-  for (let i = Math.max(0, first - TITLE_WINDOW); i <= first && i < lines.length; i++) {
+  if (first >= lines.length) return out;
+  const above = new Set<number>();
+  for (let i = 0; i < first; i++) if (lines[i].n < lines[first].n) above.add(lines[i].n);
+  const lowest = [...above].sort((a, b) => b - a)[TITLE_WINDOW - 1] ?? 0;
+  for (let i = 0; i <= first; i++) {
+    if (lines[i].n < lowest || lines[i].n > lines[first].n) continue;
     if (!shortEnough(lines[i])) continue;
     // The first line of the text itself is a candidate only if it does not end like a sentence.
     if (i === first && endsLikeSentence(lines[i].text)) continue;
