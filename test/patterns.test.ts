@@ -78,6 +78,13 @@ describe('matchCommentHeader', () => {
     expect(matchCommentHeader('张伟说道：')).toEqual({ author: '张伟', date: null });
   });
 
+  it('reads the author of a Tumblr note that adds text, and takes the other notes for meta', () => {
+    expect(matchCommentHeader('harbourwatcher reblogged this from tidesandtables and added:')).toEqual({ author: 'harbourwatcher', date: null });
+    expect(matchLine('harbourwatcher reblogged this from tidesandtables')?.kind).toBe('comment-meta');
+    // A reader's own sentence that ends alike is no note.
+    expect(matchLine('Topper would have liked this.')).toBeNull();
+  });
+
   it('reads a date line from "%1$s at %2$s" templates, only with a digit', () => {
     expect(matchCommentHeader('12. März 2023 um 10:15')).toEqual({ author: null, date: '12. März 2023 um 10:15' });
     expect(matchCommentHeader('March 3, 2020 at 10:15 am')?.date).toBe('March 3, 2020 at 10:15 am');
