@@ -72,6 +72,11 @@ export interface Line {
   reason: string;
   /** Set on comment-header lines (and lines that open a comment): who wrote it and when. */
   head?: CommentHead;
+  /**
+   * Set on the cells of a side-by-side layout row that split-cells gave lines of their own: they
+   * share the row's `n` but each may be of another zone (a headline beside a menu label).
+   */
+  cell?: true;
 }
 
 export interface Doc {

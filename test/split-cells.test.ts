@@ -21,6 +21,20 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     expect(split(dump)).toEqual(['Sport home', 'Harbour plan wins the council vote', 'TRANSFERS']);
   });
 
+  it('marks the cells as lines of their own, so that each may take another zone than its row', () => {
+    const doc = toDoc(row(['Sport home', 24], ['Harbour plan wins the council vote', 60], ['TRANSFERS', 10]), 't');
+    splitCells.run(doc, defaultOptions);
+    expect(doc.lines.map((l) => [l.n, l.cell])).toEqual([
+      [1, true],
+      [1, true],
+      [1, true],
+    ]);
+    // A line split-cells leaves whole is no cell.
+    const whole = toDoc('The council met on Tuesday evening to discuss it.', 't');
+    splitCells.run(whole, defaultOptions);
+    expect(whole.lines[0].cell).toBeUndefined();
+  });
+
   it('sets the text that opens a column apart from its labels, as after a blank line', () => {
     const dump = [
       row(['Sport home', 24], ['Harbour plan wins the council vote', 60]),

@@ -49,12 +49,37 @@ describe('the guard for pages where no line reads as running text', () => {
   });
 });
 
+describe('the parts of one input line', () => {
+  const rows: [string, [HintKind, number][]][] = [
+    ['Menu', [['junk:nav', 4]]],
+    ['The council met on Tuesday evening to discuss the new harbour plan.', [['body', 4]]],
+    ['The plan moves the ferry terminal to the north side of the bay.', [['body', 2]]],
+    ['TRANSFERS', [['junk:nav', 4]]],
+    ['The vote went the other way this time, and the plan was dropped.', [['body', 3]]],
+  ];
+
+  it('stay in one zone when a cleaner cut one line apart (a glued header and its text)', () => {
+    const zones = decode(rows, { sameLine: [2, 3] });
+    expect(zones[3]).toBe(zones[2]);
+  });
+
+  it('but the cells of a side-by-side layout row are lines of their own', () => {
+    expect(decode(rows, { sameLine: [2, 3], cells: true }).slice(1)).toEqual(['body', 'body', 'junk:nav', 'body']);
+  });
+});
+
 /** A page of hand-made evidence: each row is a line's text and its hints (kind, log-odds). */
-function decode(rows: [string, [HintKind, number][]][]): Zone[] {
+function decode(rows: [string, [HintKind, number][]][], parts: { sameLine?: [number, number]; cells?: boolean } = {}): Zone[] {
   const doc = toDoc(rows.map(([text]) => text).join('\n'), 'test');
   doc.lines.forEach((line, i) => {
     for (const [kind, weight] of rows[i][1]) addHint(line, kind, weight, 'test', 'given');
   });
+  // Lines i and j as parts of one input line, as split-glued or split-cells leave them.
+  if (parts.sameLine) {
+    const [i, j] = parts.sameLine;
+    doc.lines[j].n = doc.lines[i].n;
+    if (parts.cells) doc.lines[i].cell = doc.lines[j].cell = true;
+  }
   zoneDecoder.run(doc, defaultOptions);
   return doc.lines.map((l) => l.zone);
 }

@@ -216,12 +216,13 @@ export const splitCells: Cleaner = {
           const cell = row.parts[k];
           const text = k === first && whole ? rest : cell.text;
           const part = k === 0 ? Object.assign(line, { text }) : newLine(line.n, text, cell.column, 0);
+          if (first > 0 || !whole) part.cell = true;
           // The text that opens a column stands apart from the labels beside it, as after a blank line.
           if (k === first && opens) part.blankBefore = Math.max(part.blankBefore, 1);
           if (k === first) column.text.push(part);
           else label(column, part);
         }
-        if (!whole) for (const cell of row.parts.slice(first + 1)) label(column, newLine(line.n, cell.text, cell.column, 0));
+        if (!whole) for (const cell of row.parts.slice(first + 1)) label(column, { ...newLine(line.n, cell.text, cell.column, 0), cell: true });
       } else if (!row && line.indent === column.start) column.text.push(line);
       else if (row || words(line.text) < LONG_CELL) label(column, line);
       else {

@@ -620,9 +620,9 @@ function opensArticle(e: Evidence): boolean {
   return !sureHeader(e);
 }
 
-/** Line i is a later part of the same input line as line i - 1. */
+/** Line i is a later part of the same input line as line i - 1 (a layout cell is a line of its own). */
 function continued(lines: Line[], i: number): boolean {
-  return i > 0 && lines[i].n === lines[i - 1].n;
+  return i > 0 && lines[i].n === lines[i - 1].n && !lines[i].cell;
 }
 
 function decide(state: State, e: Evidence, line: Line): { zone: Zone; hint: Hint | null; why: string } {
