@@ -46,6 +46,8 @@ export interface Hint {
   by: string;
   /** Short human reason, shown by `explain`. */
   reason: string;
+  /** On a `comments-start` hint: the starter announces one comment ("1 Comment"). */
+  single?: true;
 }
 
 export interface CommentHead {
@@ -118,8 +120,10 @@ export function newLine(n: number, text: string, indent = 0, blankBefore = 0): L
   return { n, text, indent, blankBefore, hints: [], zone: 'body', score: 0, by: '', reason: '' };
 }
 
-export function addHint(line: Line, kind: HintKind, weight: number, by: string, reason: string): void {
-  line.hints.push({ kind, weight, by, reason });
+export function addHint(line: Line, kind: HintKind, weight: number, by: string, reason: string): Hint {
+  const hint = { kind, weight, by, reason };
+  line.hints.push(hint);
+  return hint;
 }
 
 export function isJunk(zone: Zone): zone is `junk:${JunkKind}` {

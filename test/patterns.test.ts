@@ -40,6 +40,15 @@ describe('matchLine', () => {
     expect(matchLine("Reblogged this on Ann's Garden Notes.")).toMatchObject({ kind: 'comment-meta', whole: true });
   });
 
+  it('tells a section starter that announces one comment, in the software\'s words or by its count', () => {
+    expect(matchLine('1 Comment')).toMatchObject({ kind: 'comments-start', single: true });
+    expect(matchLine('Ein Kommentar zu „Der Garten im März“')).toMatchObject({ kind: 'comments-start', single: true });
+    expect(matchLine('1 Kommentare')).toMatchObject({ kind: 'comments-start', single: true });
+    expect(matchLine('12 Kommentare')).toMatchObject({ kind: 'comments-start', single: false });
+    expect(matchLine('21 Responses to “The harbour”')).toMatchObject({ kind: 'comments-start', single: false });
+    expect(matchLine('Leave a Reply')?.single).toBe(false);
+  });
+
   it('a digits placeholder takes only digits', () => {
     expect(matchLine('many bloggers like this:')).toBeNull();
   });

@@ -369,6 +369,23 @@ describe('comment headers where no line reads as running text', () => {
     expect(zones.slice(5).filter((z) => z === 'body')).toEqual([]);
   });
 
+  it('open the comments with one sure header under a starter that announces one comment', () => {
+    const page = (starter: string, single: boolean) => {
+      const doc = toDoc([...weakArticle.map(([text]) => text), starter, 'Jane Roe said...', 'Glad the boats are out again, the town needs them.'].join('\n'), 'test');
+      weakArticle.forEach(([, hints], i) => hints.forEach(([kind, weight]) => addHint(doc.lines[i], kind, weight, 'test', 'given')));
+      const start = addHint(doc.lines[3], 'comments-start', 4, 'test', 'given');
+      if (single) start.single = true;
+      addHint(doc.lines[3], 'junk:comment-form', 4, 'test', 'given');
+      addHint(doc.lines[4], 'comment-header', 4, 'test', 'given');
+      addHint(doc.lines[5], 'body', -1, 'test', 'given');
+      zoneDecoder.run(doc, defaultOptions);
+      return doc.lines.slice(4).map((l) => l.zone);
+    };
+    expect(page('1 comment:', true)).toEqual(['comment-header', 'comment']);
+    // One header under "Comments" may be a byline in a list of posts.
+    expect(page('Comments', false)).not.toContain('comment');
+  });
+
   it('do not open the article: a body never starts on a sure comment header', () => {
     const zones = decode([
       ['Harbour reopens', [['title', 2], ['body', -1]]],

@@ -54,7 +54,10 @@ export const junkPhrases: Cleaner = {
         const reason = `${match.origin}/${match.locale}: "${match.phrase}"`;
         const { zone, extra } = ZONES[match.kind];
         addHint(line, `junk:${zone}`, weight, 'junk-phrases', reason);
-        if (extra) addHint(line, extra, weight, 'junk-phrases', reason);
+        if (extra) {
+          const hint = addHint(line, extra, weight, 'junk-phrases', reason);
+          if (match.single) hint.single = true;
+        }
       } else if (line.text.startsWith('IFRAME: ') && LYNX_FRAME_RE.test(line.text)) {
         addHint(line, 'junk:ad', FRAME_WEIGHT, 'junk-phrases', 'lynx: "IFRAME: %s" (an embedded frame)');
       }

@@ -58,6 +58,8 @@ interface Evidence {
   title: number;
   junk: Hint | null;
   start: number;
+  /** The section starter announces one comment ("1 Comment"). */
+  single: boolean;
   end: number;
   header: Hint | null;
   opener: number;
@@ -100,6 +102,7 @@ function evidenceOf(line: Line): Evidence {
     title: sum(h, 'title'),
     junk: strongest(h, (k) => k.startsWith('junk:')),
     start: strongest(h, (k) => k === 'comments-start')?.weight ?? 0,
+    single: strongest(h, (k) => k === 'comments-start')?.single === true,
     end: strongest(h, (k) => k === 'article-end')?.weight ?? 0,
     header: strongest(h, (k) => k === 'comment-header'),
     opener: sum(h, 'comment'),
@@ -200,7 +203,8 @@ function commentsMayOpen(evidence: Evidence[], lines: Line[]): boolean[] {
   const open = new Array<boolean>(evidence.length).fill(false);
   let seen = false;
   evidence.forEach((e, i) => {
-    if (!seen && sectionStart(e, lines[i]) && sureHeadersAfter(evidence, i) >= SECTION_HEADERS) seen = true;
+    // A starter that announces one comment is confirmed by one header.
+    if (!seen && sectionStart(e, lines[i]) && sureHeadersAfter(evidence, i) >= (e.single ? 1 : SECTION_HEADERS)) seen = true;
     open[i] = seen;
     if (e.content >= RUNNING_TEXT) seen = true;
   });
@@ -249,7 +253,8 @@ function confirmStarters(evidence: Evidence[]): void {
   let article = false;
   evidence.forEach((e, i) => {
     if (e.content >= RUNNING_TEXT) article = true;
-    if (!article || e.start < SURE_START) return;
+    // "1 comment:" above a sure header is no menu item, whatever the post above it is (a photo, a video).
+    if ((!article && !e.single) || e.start < SURE_START) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + CONFIRM_REACH); j++) {
       if (sureHeaderAt(evidence, j)) {
         e.confirmed = true;

@@ -51,6 +51,8 @@ export interface PhraseMatch {
   locale: string;
   phrase: string;
   whole: boolean;
+  /** A section starter that announces one comment ("1 Comment", "Un commentaire", "One Response to %s"). */
+  single: boolean;
 }
 
 export const patternFiles: PatternFile[] = [wordpress as PatternFile, handWritten as PatternFile];
@@ -322,8 +324,16 @@ function boundaryAt(text: string, pos: number): boolean {
   return isSpacelessChar(before) || isSpacelessChar(text[pos]);
 }
 
-function toMatch(c: Compiled, whole: boolean): PhraseMatch {
-  return { kind: c.entry.kind as PhraseKind, origin: c.origin, locale: c.locale, phrase: c.entry.text, whole };
+/** Source strings of one comment: "1 Comment", "One Response to %s", "{ 1 comment… read it below or add one }". */
+const ONE_COMMENT_MSGID = /^(?:1|one)\s|\{ 1 /iu;
+/** A count of one in the line itself ("1 Comments", "1 comment:"). */
+const ONE_TOKEN = /(?:^| )1(?: |$)/u;
+
+function toMatch(c: Compiled, whole: boolean, norm: string): PhraseMatch {
+  const kind = c.entry.kind as PhraseKind;
+  // The translation of a one-comment string may be its plural form ("%d Responses to %s"): only a count-free one says one.
+  const single = kind === 'comments-start' && ((ONE_COMMENT_MSGID.test(c.entry.msgid) && !c.entry.text.includes('%d')) || ONE_TOKEN.test(norm));
+  return { kind, origin: c.origin, locale: c.locale, phrase: c.entry.text, whole, single };
 }
 
 /**
@@ -335,9 +345,9 @@ export function matchLine(text: string): PhraseMatch | null {
   const { norm, ascii } = normalized(text);
   if (norm === '') return null;
   const exact = lookup(index.exact, norm);
-  if (exact) return toMatch(exact, true);
+  if (exact) return toMatch(exact, true, norm);
   const template = wholeTemplate(norm, ascii);
-  if (template) return toMatch(template, true);
+  if (template) return toMatch(template, true, norm);
 
   const segments: Compiled[] = [];
   let pos = 0;
@@ -359,9 +369,9 @@ export function matchLine(text: string): PhraseMatch | null {
   }
   if (segments.length === 0) return null;
   // "Leave a Reply Cancel reply": several phrases make the whole line.
-  if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], false);
+  if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], false, norm);
   // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a prefix.
-  if (segments[0].multiToken) return toMatch(segments[0], false);
+  if (segments[0].multiToken) return toMatch(segments[0], false, norm);
   return null;
 }
 
