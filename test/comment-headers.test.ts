@@ -78,7 +78,7 @@ describe('comment headers', () => {
   });
 
   it('a clock time alone makes a weak header: a section number is none, a video list\'s "TITLE 5:53" no sure one', () => {
-    expect(header('4.10 fixpackages')).toBeNull();
+    expect(header('4.10 hedge-trimmers')).toBeNull();
     expect(header('Good News From The Harbour 5:53')?.weight).toBeLessThan(3);
     // The software's loose "%s on %s" filled with a time alone, and with a date.
     expect(header('Tide Tables on the Estuary 2:17')?.weight).toBeLessThan(3);

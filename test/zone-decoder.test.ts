@@ -189,15 +189,15 @@ describe('a short comment right under its header', () => {
   const ARTICLE: [string, [HintKind, number][]] = ['A story that is long enough to be running text, about the harbour and its boats.', [['body', 3]]];
   const STARTER: [string, [HintKind, number][]] = ['3 Comments', [['comments-start', 4], ['junk:comment-form', 4]]];
 
-  it('is the comment\'s text, though the text model doubts it ("sounds good", "Congratulations!")', () => {
+  it('is the comment\'s text, though the text model doubts it ("spot on", "Well done!")', () => {
     const zones = decode([
       ARTICLE,
       STARTER,
       ['Ann Lee says:', [['comment-header', 4]]],
-      ['sounds good', [['body', -0.5]]],
+      ['spot on', [['body', -0.5]]],
       ['Tom Reyes says:', [['comment-header', 4]]],
       ['Avatar', [['junk:comment-meta', 4]]],
-      ['Congratulations!', [['body', -3]]],
+      ['Well done!', [['body', -3]]],
       ['Mia Chen says:', [['comment-header', 4]]],
       ['I had not heard of it before either, thanks for the tip.', [['body', 0.5]]],
     ]);

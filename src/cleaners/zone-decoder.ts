@@ -124,7 +124,7 @@ function evidenceOf(line: Line): Evidence {
 const SHORT_COMMENT = 0.5;
 /** Lines after a header within which a comment's text must start. */
 const HEADER_REACH = 3;
-/** Words of a short comment's text ("sounds good", "Keep dreaming!"). */
+/** Words of a short comment's text ("spot on", "Lovely, thanks!"). */
 const SHORT_TEXT_WORDS = 3;
 
 /**
@@ -136,7 +136,7 @@ function discountTextlessHeaders(evidence: Evidence[], lines: Line[]): void {
   const trailing = evidence.some((e) => e.trailed);
   evidence.forEach((e, i) => {
     if (!e.header || evidence[i - 1]?.trailed) return;
-    // A short comment right under its header ("sounds good"); a longer line is a title (bylines head related posts too).
+    // A short comment right under its header ("spot on"); a longer line is a title (bylines head related posts too).
     if (textUnderHeader(evidence, lines, i, trailing) === i + 1 && lineWords(lines[i + 1].text, SHORT_TEXT_WORDS + 1) <= SHORT_TEXT_WORDS) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + HEADER_REACH); j++) {
       // A header may take two lines (a name line, then a date line).
@@ -145,7 +145,7 @@ function discountTextlessHeaders(evidence: Evidence[], lines: Line[]): void {
         continue;
       }
       if (evidence[j].content > 0 || evidence[j].sentence) return;
-      // Under a sure header, a short exclamation is a comment's text ("Congratulations!").
+      // Under a sure header, a short exclamation is a comment's text ("Well done!").
       if (sureHeader(e) && endsLikeSentence(lines[j].text)) return;
     }
     e.header = null;
@@ -379,7 +379,7 @@ const BRACKETED_RE = /\[[^\]]{0,200}\]|<[^>]{0,200}>/gu;
 
 /**
  * The first text under the sure header at i, past its links (-1 if none): it opens the comment as
- * if it followed the header. Right under the header a short line passes ("sounds good"), but not a
+ * if it followed the header. Right under the header a short line passes ("spot on"), but not a
  * list item (a recent-comments widget's teaser) nor on a page whose headers close the text above
  * them (see markTrailedText), where the line under a header starts the next comment.
  */
