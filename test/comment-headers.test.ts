@@ -31,6 +31,10 @@ describe('comment headers', () => {
     // A time zone after the time is part of the date, never the name.
     ['by tidewatcher July 24, 2012 11:45 PM EDT', 'tidewatcher', 'July 24, 2012 11:45 PM EDT'],
     ['Jane Doe 3/14/2012 10:15 GMT+1', 'Jane Doe', '3/14/2012 10:15 GMT+1'],
+    // What follows a separator past the date (a post number, a profile link) is no part of the name; a name there is.
+    ['1. Orla Byrne | Feb 24, 2006 02:35am | #1', 'Orla Byrne', 'Feb 24, 2006 02:35am'],
+    ['Orla Byrne, on November 7th, 2012 // Twitter: @orlabyrne', 'Orla Byrne', 'November 7th, 2012'],
+    ['October 22, 2012 | Ines Okafor', 'Ines Okafor', 'October 22, 2012'],
     // A weekday is the date's, and a link to the comment is no name.
     ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
     ['Dec 30, 2007 7:06 PM | Link to this', null, 'Dec 30, 2007 7:06 PM'],

@@ -27,6 +27,9 @@ const NAME_ABOVE_DATE = 2.5;
 /** A clock time alone is weaker than a date: video lists print "TITLE 5:53" too. */
 const NAME_AND_TIME = 2.5;
 const DATE_ONLY = 1;
+/** A separator after the date, then at most PROFILE_WORDS words. */
+const PROFILE_AFTER_RE = /^\s?(?:\/\/|[|·•])\s/u;
+const PROFILE_WORDS = 4;
 /**
  * A date with the comment's own links and no name ("Dec 30, 2007 7:06 PM | Link to this", "DATE
  * Reply 0 Flag this comment"): a comment's header.
@@ -224,7 +227,13 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
 
   const date = dateSpan(text);
   if (date) {
-    const rest = (text.slice(0, date.start) + ' ' + text.slice(date.end))
+    // What a header prints after a separator past its date is the commenter's profile or links
+    // ("| #1", "// Twitter: @handle"), no part of the name.
+    // Only where the name came first: "DATE | NAME" prints the name there.
+    const after = text.slice(date.end);
+    const before = text.slice(0, date.start).replace(WEEKDAY_RE, '').replace(/\s(?:on|at)\s?$/iu, '');
+    const profile = PROFILE_AFTER_RE.test(after) && lineWords(after, PROFILE_WORDS + 1) <= PROFILE_WORDS && /\p{L}{2}/u.test(before);
+    const rest = (text.slice(0, date.start) + ' ' + (profile ? '' : after))
       .replace(USER_ID_RE, '')
       // The commenter's website, printed next to the name.
       .replace(WEBSITE_RE, '')
