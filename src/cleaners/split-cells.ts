@@ -60,6 +60,11 @@ const TEXT_COLUMN_ROWS_ALLOWED = 2;
 /** A row of more cells with words than a layout row has, two of them text: columns of text side by side. */
 const TEXT_COLUMNS = 'text columns';
 
+/** A row of these cells; `texts` are the indexes of its text cells. */
+function rowOf(parts: Cell[], texts: number[]): Row {
+  return { parts, text: texts.length === 1 ? texts[0] : -1, texts };
+}
+
 /**
  * The cells of a layout row, or null when the line has no cells or is a data table's row. `text` is
  * the index of its one text cell (-1 when all are labels or when several are text, see `texts`).
@@ -79,7 +84,7 @@ function cells(line: Line): Row | typeof TEXT_COLUMNS | null {
     if (count > 0 && ++wordy > MAX_CELLS) return texts.length > 1 ? TEXT_COLUMNS : null;
     parts.push({ text: part, column: line.indent + start, gap: start - previousEnd });
   }
-  return { parts, text: texts.length === 1 ? texts[0] : -1, texts };
+  return rowOf(parts, texts);
 }
 
 /**
@@ -102,8 +107,7 @@ function cutAtColumn(row: Row, start: number): Row {
     { text: right, column: start, gap: at - left.length },
     ...row.parts.slice(k + 1),
   ];
-  const texts = parts.flatMap((part, i) => (words(part.text) >= LONG_CELL ? [i] : []));
-  return { parts, text: texts.length === 1 ? texts[0] : -1, texts };
+  return rowOf(parts, parts.flatMap((part, i) => (words(part.text) >= LONG_CELL ? [i] : [])));
 }
 
 /**

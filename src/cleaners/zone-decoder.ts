@@ -97,12 +97,13 @@ function sum(hints: Hint[], kind: HintKind): number {
 
 function evidenceOf(line: Line): Evidence {
   const h = line.hints;
+  const starter = strongest(h, (k) => k === 'comments-start');
   return {
     content: sum(h, 'body'),
     title: sum(h, 'title'),
     junk: strongest(h, (k) => k.startsWith('junk:')),
-    start: strongest(h, (k) => k === 'comments-start')?.weight ?? 0,
-    single: strongest(h, (k) => k === 'comments-start')?.single === true,
+    start: starter?.weight ?? 0,
+    single: starter?.single === true,
     end: strongest(h, (k) => k === 'article-end')?.weight ?? 0,
     header: strongest(h, (k) => k === 'comment-header'),
     opener: sum(h, 'comment'),
@@ -132,8 +133,7 @@ const SHORT_TEXT_WORDS = 3;
  * links ("Top Stories / 15/01/2008 / ...") has header shapes but no text, and is chrome. A header
  * under its comment's text (see markTrailedText) has its text above.
  */
-function discountTextlessHeaders(evidence: Evidence[], lines: Line[]): void {
-  const trailing = evidence.some((e) => e.trailed);
+function discountTextlessHeaders(evidence: Evidence[], lines: Line[], trailing: boolean): void {
   evidence.forEach((e, i) => {
     if (!e.header || evidence[i - 1]?.trailed) return;
     // A short comment right under its header ("spot on"); a longer line is a title (bylines head related posts too).
@@ -397,8 +397,7 @@ function plainText(text: string): boolean {
 }
 
 /** The first text under each sure header passes for a comment's text even when short. */
-function markHeadedText(evidence: Evidence[], lines: Line[]): void {
-  const trailing = evidence.some((e) => e.trailed);
+function markHeadedText(evidence: Evidence[], lines: Line[], trailing: boolean): void {
   evidence.forEach((_, i) => {
     const j = textUnderHeader(evidence, lines, i, trailing);
     if (j >= 0) evidence[j].headed = true;
@@ -570,8 +569,10 @@ export const zoneDecoder: Cleaner = {
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
     const mayOpen = commentsMayOpen(evidence, doc.lines);
     markListRuns(evidence, doc.lines);
-    discountTextlessHeaders(evidence, doc.lines);
-    markHeadedText(evidence, doc.lines);
+    // Headers close the text above them on this page (see markTrailedText).
+    const trailing = evidence.some((e) => e.trailed);
+    discountTextlessHeaders(evidence, doc.lines, trailing);
+    markHeadedText(evidence, doc.lines, trailing);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
     const path = viterbi(doc.lines.length, {
