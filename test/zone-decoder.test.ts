@@ -108,6 +108,12 @@ describe('numbered items after the article', () => {
     expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
   });
 
+  it("are no comments under the article's own byline, a header above all running text", () => {
+    const byline: [string, [HintKind, number][]] = ['by Jane Roe - 2024-03-12', [['comment-header', 3], ['byline', 2]]];
+    const zones = decode([article[0], byline, ...article.slice(1), ...steps]);
+    expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
   it('are comments below a sure comment header', () => {
     const zones = decode([...article, ['Jane Roe says:', [['comment-header', 4]]], ...steps]);
     expect(zones.slice(3, 6)).toEqual(['comment-header', 'comment', 'comment']);

@@ -66,8 +66,8 @@ interface Evidence {
   /** The line is a sentence (see isSentence). */
   sentence: boolean;
   /**
-   * A sure comment header comes before the line. Numbered items count as comments only then:
-   * a listicle numbers its paragraphs too.
+   * A sure comment header below running text comes before the line. Numbered items count as
+   * comments only then: a listicle numbers its paragraphs too.
    */
   headerBefore: boolean;
   meta: Hint | null;
@@ -292,11 +292,14 @@ function sureHeaderAt(evidence: Evidence[], i: number): boolean {
   return own > 0 && next > 0 && next < SURE_HEADER && own + next >= SURE_HEADER;
 }
 
+/** A sure header above all running text is the article's byline ("by NAME - DATE"), not a reader's. */
 function markHeadersBefore(evidence: Evidence[]): void {
   let seen = false;
+  let text = false;
   for (const e of evidence) {
     e.headerBefore = seen;
-    if (sureHeader(e)) seen = true;
+    if (sureHeader(e) && text) seen = true;
+    if (e.content >= RUNNING_TEXT) text = true;
   }
 }
 
