@@ -60,6 +60,14 @@ describe('matchLine', () => {
     expect(matchLine('Your email address will not be published. Required fields are marked *')?.whole).toBe(false);
   });
 
+  it('a one-word label the software prints before a list starts a line where its colon shows', () => {
+    expect(matchLine('Tags: harbour, ferries')).toMatchObject({ kind: 'article-end', phrase: 'Tags:', whole: false });
+    expect(matchLine('Pages: 1 2 3')).toMatchObject({ kind: 'article-end', whole: false });
+    expect(matchLine('Pingback: A garden blog')).toMatchObject({ kind: 'comment-meta', whole: false });
+    expect(matchLine('Tags harbour ferries')).toBeNull();
+    expect(matchLine('Tags are what readers search for.')).toBeNull();
+  });
+
   it('short ambiguous words match only as whole lines', () => {
     for (const word of ['Reply', 'Comment', 'Website', 'Name', 'Like', 'Email', 'Home', 'Search']) {
       expect(matchLine(word)?.whole, word).toBe(true);

@@ -370,9 +370,16 @@ export function matchLine(text: string): PhraseMatch | null {
   if (segments.length === 0) return null;
   // "Leave a Reply Cancel reply": several phrases make the whole line.
   if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], false, norm);
-  // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a prefix.
-  if (segments[0].multiToken) return toMatch(segments[0], false, norm);
+  // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a
+  // prefix, but a label does where the line shows its colon ("Tags: news, local").
+  if (segments[0].multiToken || labels(segments[0], text)) return toMatch(segments[0], false, norm);
   return null;
+}
+
+/** A one-word label the software prints before a list ("Tags:", "Categories:"), as the line starts. */
+function labels(c: Compiled, text: string): boolean {
+  const label = c.entry.text;
+  return label.endsWith(':') && text.length > label.length && text.slice(0, label.length).toLowerCase() === label.toLowerCase();
 }
 
 /** Normalised text with, per UTF-16 unit of it, where its character starts and ends in the original text. */
