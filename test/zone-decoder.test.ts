@@ -34,6 +34,12 @@ describe('the guard for pages where no line reads as running text', () => {
     expect(result.body).toEqual([SENTENCE]);
   });
 
+  it("keeps a photo post's short lines but not the site's menus, runs of list items, where chrome is known", () => {
+    const menu = ['Hats', 'Coats', 'Scarves', 'Gloves', 'Boots', 'Belts', 'Bags', 'Socks'].map((item) => `* ${item}`);
+    const result = clean(['Skip to content', 'Summer in the park', 'Photos by Jane Roe', 'Share this:', ...menu, 'Like this:'].join('\n\n'));
+    expect(result.body).toEqual(['Summer in the park', 'Photos by Jane Roe']);
+  });
+
   it('keeps the items of a listing whose one text-like line is a small share of its words', () => {
     const page = ['Skip to content', 'Spring sale: all hand tools ship free this week.', ...items, 'Share this:', 'Like this:'];
     const result = clean(page.join('\n\n'));

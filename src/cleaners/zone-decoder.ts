@@ -737,10 +737,10 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
   // The article stands above its comments: lines after the first comment are no candidates.
   const firstComment = doc.lines.findIndex((l) => l.zone === 'comment-header' || l.zone === 'comment');
   const end = firstComment < 0 ? doc.lines.length : firstComment;
-  const keep = (least: number): number => {
+  const keep = (least: number, lists = true): number => {
     let kept = 0;
     doc.lines.slice(0, end).forEach((line, i) => {
-      if (keepable(line, evidence[i], least)) {
+      if (keepable(line, evidence[i], least) && (lists || !evidence[i].listed)) {
         line.zone = 'body';
         line.by = ID;
         line.reason = 'kept: the grammar found no article';
@@ -752,10 +752,11 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
   if (doc.lines.length === 0) return;
   const inBody = (line: Line) => line.zone === 'body';
   const found = doc.lines.some(inBody);
-  // Text-like lines first; a page of nothing but short lines keeps them all, and so does a page
-  // where nothing is known chrome (text that was cleaned before, a note without a site around it).
+  // Text-like lines first. A page of nothing but short lines keeps them, less its runs of list items
+  // where chrome is known (the site's menus around a photo post); a page where nothing is known chrome
+  // (text that was cleaned before, a note without a site around it) keeps them all.
   const known = evidence.some((e) => e.junk !== null);
-  let kept = found ? 0 : (known ? keep(0) : 0) || keep(-Infinity);
+  let kept = found ? 0 : (known ? keep(0) || keep(-Infinity, false) : 0) || keep(-Infinity);
   // A listing (products, links with snippets, forum posts) is short items the text model, fitted on
   // articles, doubts: when its text-like lines are a small share of its doubtful ones, keep those too.
   const doubtful = (line: Line, i: number) => inBody(line) || keepable(line, evidence[i], LISTING_BAR);
