@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract, pageText, readMo, render, type Wanted, writeMo } from '../scripts/gen-patterns.js';
-import { compile, matchCommentHeader, matchLine, patternFiles } from '../src/patterns/index.js';
+import { compile, DATE_TIME_JOINERS, matchCommentHeader, matchLine, patternFiles } from '../src/patterns/index.js';
 
 describe('matchLine', () => {
   it('matches whole English and localised UI strings', () => {
@@ -66,6 +66,13 @@ describe('matchLine', () => {
     expect(matchLine('Pingback: A garden blog')).toMatchObject({ kind: 'comment-meta', whole: false });
     expect(matchLine('Tags harbour ferries')).toBeNull();
     expect(matchLine('Tags are what readers search for.')).toBeNull();
+  });
+
+  it("takes the joiners between a comment's date and time from the software's translations", () => {
+    expect(DATE_TIME_JOINERS).toEqual(expect.arrayContaining(['at', 'um', 'à', 'a las', 'kl.', 'в']));
+    // Longest first, so that "a las" wins over "la".
+    expect(DATE_TIME_JOINERS.indexOf('a las')).toBeLessThan(DATE_TIME_JOINERS.indexOf('la'));
+    expect(DATE_TIME_JOINERS.every((joiner) => !joiner.includes('%'))).toBe(true);
   });
 
   it('short ambiguous words match only as whole lines', () => {

@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line, SOFTWARE_WEIGHT } from '../doc.js';
 import { dateMatch, hasDate, NUMBERED_RE, TERMINAL_RE, WEEKDAY_RE } from '../model/shapes.js';
-import { matchCommentHeader } from '../patterns/index.js';
+import { DATE_TIME_JOINERS, matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords, spacedParts } from '../text-stats.js';
 
@@ -189,13 +189,21 @@ function headerOf(text: string, next: string | undefined): Header | null {
     const author = localised.author === null ? null : clean(localised.author) || null;
     // A localised date template ("%1$s at %2$s") may hold the name too: the shapes below find it.
     const shaped = author === null ? shapedHeader(text, next) : null;
+    // The template ends with the time: what the shapes take for a name after it is the clock's ("08:15 Uhr").
+    const shapedAuthor = shaped?.head.author && nameAfterDate(text, shaped.head.author) ? null : (shaped?.head.author ?? null);
     // The template's date capture is the whole line when the name is inside it; the shapes' is tighter.
-    const head = { author: author ?? shaped?.head.author ?? null, date: shaped?.head.date ?? localised.date };
+    const head = { author: author ?? shapedAuthor, date: shaped?.head.date ?? localised.date };
     // A template as loose as "%s on %s" filled with a clock time alone is a video list's "TITLE 2:17" as often.
     if (localised.date !== null && !hasDate(text)) return { head, weight: NAME_AND_TIME, reason: 'comment header template with a time alone' };
     return { head, weight: SOFTWARE_HEADER, reason: 'comment header in the software’s own words' };
   }
   return shapedHeader(text, next);
+}
+
+/** The name was read after the line's date and time, not before them ("Jane on 3 March 2024 at 10:15"). */
+function nameAfterDate(text: string, name: string): boolean {
+  const date = dateSpan(text);
+  return date !== null && text.slice(date.end).includes(name.split(' ')[0]);
 }
 
 function shapedHeader(text: string, next: string | undefined): Header | null {
@@ -238,7 +246,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
       // The commenter's website, printed next to the name.
       .replace(WEBSITE_RE, '')
       .trim()
-      .replace(/\s(?:at|on|um|à|a las|às|в|@)\s?$/iu, '')
+      .replace(JOINER_AT_END_RE, '')
       .replace(/[|,–—-]/gu, ' ')
       .replace(/\s{2,}/gu, ' ')
       .trim()
@@ -314,12 +322,22 @@ function dateSpan(text: string): { start: number; end: number; text: string } | 
   if (!m || DOT_TIME_RE.test(m[0])) return null;
   let end = m.index + m[0].length;
   // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
-  const tail = /^,?\s?(?:at|um|à|a las|às|@|[|–—-])?\s?(?:上午|下午|午前|午後|오전|오후)?\s?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?/iu.exec(text.slice(end));
+  const tail = TIME_AFTER_DATE_RE.exec(text.slice(end));
   if (tail) end += tail[0].length;
   const zone = TIME_ZONE_AFTER_RE.exec(text.slice(end));
   if (zone) end += zone[0].length;
   return { start: m.index, end, text: text.slice(m.index, end).trim() };
 }
+
+/** The software's joiners as a regex alternation, longest first. */
+const JOINERS = DATE_TIME_JOINERS.map((joiner) => joiner.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
+/** The time after a date: "July 3, 2012 at 4:54 pm", "13. März 2024 um 08:15", "2023年3月15日 下午7:10". */
+const TIME_AFTER_DATE_RE = new RegExp(
+  `^,?\\s?(?:${JOINERS}|@|[|–—-])?\\s?(?:上午|下午|午前|午後|오전|오후)?\\s?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:\\s?[ap]\\.?m\\.?)?`,
+  'iu',
+);
+/** A joiner left at the end of the name before the date ("NAME on DATE", "NAME à DATE"). */
+const JOINER_AT_END_RE = new RegExp(`\\s(?:${JOINERS}|on|@)\\s?$`, 'iu');
 
 function dateIn(text: string): string | null {
   return dateSpan(text)?.text ?? null;

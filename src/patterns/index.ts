@@ -411,6 +411,27 @@ function normalizeWithOffsets(text: string): { norm: string; starts: number[]; e
 }
 
 // A comment header is a short line: a name, or a date and time.
+/** A date-and-time template's joiner ("at", "um", "a las", "kl."): letters, at most three words. */
+const JOINER_RE = /^%s\s?((?:[\p{L}\p{M}]+\.?\s?){1,3}?)\s?%s$/u;
+
+/**
+ * The words the software prints between a comment's date and its time, in every locale it ships
+ * ("%1$s at %2$s": "um", "à", "a las", "в", "kl."), longest first.
+ */
+export const DATE_TIME_JOINERS: readonly string[] = (() => {
+  const joiners = new Set<string>();
+  for (const file of patternFiles) {
+    for (const set of file.sets) {
+      for (const entry of set.phrases) {
+        if (entry.kind !== 'header-date' || entry.msgid !== '%s at %s') continue;
+        const joiner = JOINER_RE.exec(entry.text)?.[1].trim();
+        if (joiner) joiners.add(joiner.toLowerCase());
+      }
+    }
+  }
+  return [...joiners].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+})();
+
 const MAX_HEADER_CHARS = 120;
 /** Text browsers show an image as its alt text or file name in brackets. */
 const IMAGE_ALT_RE = /\[[^\]]{0,80}\]/gu;
