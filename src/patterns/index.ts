@@ -410,9 +410,9 @@ function normalizeWithOffsets(text: string): { norm: string; starts: number[]; e
   return { norm, starts, ends };
 }
 
-// A comment header is a short line: a name, or a date and time.
-/** A date-and-time template's joiner ("at", "um", "a las", "kl."): letters, at most three words. */
-const JOINER_RE = /^%s\s?((?:[\p{L}\p{M}]+\.?\s?){1,3}?)\s?%s$/u;
+/** A joiner is letters, a dot ("kl.") and spaces, at most three words. */
+const JOINER_RE = /^[\p{L}\p{M}. ]{1,30}$/u;
+const MAX_JOINER_WORDS = 3;
 
 /**
  * The words the software prints between a comment's date and its time, in every locale it ships
@@ -424,14 +424,18 @@ export const DATE_TIME_JOINERS: readonly string[] = (() => {
     for (const set of file.sets) {
       for (const entry of set.phrases) {
         if (entry.kind !== 'header-date' || entry.msgid !== '%s at %s') continue;
-        const joiner = JOINER_RE.exec(entry.text)?.[1].trim();
-        if (joiner) joiners.add(joiner.toLowerCase());
+        // "%s um %s": the text between the date and the time, and nothing around them.
+        const [before, between, after, ...rest] = entry.text.split('%s');
+        const joiner = between?.trim() ?? '';
+        if (before !== '' || after !== '' || rest.length > 0 || !JOINER_RE.test(joiner)) continue;
+        if (joiner.split(' ').length <= MAX_JOINER_WORDS) joiners.add(joiner.toLowerCase());
       }
     }
   }
   return [...joiners].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 })();
 
+// A comment header is a short line: a name, or a date and time.
 const MAX_HEADER_CHARS = 120;
 /** Text browsers show an image as its alt text or file name in brackets. */
 const IMAGE_ALT_RE = /\[[^\]]{0,80}\]/gu;
