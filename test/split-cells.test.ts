@@ -67,6 +67,24 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     ]);
   });
 
+  it('keeps the column whole beside a column of teasers: a long teaser, a teaser alone, a short last line', () => {
+    const dump = [
+      row(['The council met on Tuesday evening to discuss the new', 60], ['» Ferry fares', 20]),
+      row(['harbour plan and the ferry terminal.', 60], ['» Library opens on Sundays', 30]),
+      row(['', 60], ['» New bus stop by the clinic', 30]),
+      row(['Residents were divided.', 60], ['» Choir looks for tenors', 30]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'The council met on Tuesday evening to discuss the new',
+      'harbour plan and the ferry terminal.',
+      'Residents were divided.',
+      '» Ferry fares',
+      '» Library opens on Sundays',
+      '» New bus stop by the clinic',
+      '» Choir looks for tenors',
+    ]);
+  });
+
   it('keeps the lines of a cell that have no label beside them with the cell', () => {
     const dump = [
       row(['Home', 14], ['The council met on Tuesday evening to discuss the plan.', 60]),

@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Line, newLine } from '../doc.js';
-import { BULLET_RE } from '../model/shapes.js';
+import { BULLET_RE, endsLikeSentence } from '../model/shapes.js';
 
 /**
  * Renderers that lay tables out side by side (w3m) put a layout table's cells on one line, padded
@@ -134,10 +134,17 @@ interface Column {
   left: Line[];
   text: Line[];
   right: Line[];
+  /** Where the labels right of the text start: a column of teasers beside the article. */
+  rightStarts: Set<number>;
 }
 
 function label(column: Column, line: Line): void {
   (line.indent < column.start ? column.left : column.right).push(line);
+}
+
+/** A cell or line that starts where the column's right labels start, off the text by a wide gap. */
+function rightLabel(column: Column, cell: Cell): boolean {
+  return cell.gap >= WIDE_GAP && column.rightStarts.has(cell.column);
 }
 
 function close(column: Column | null, lines: Line[]): void {
@@ -191,7 +198,12 @@ export const splitCells: Cleaner = {
     let column: Column | null = null;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i];
-      const row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, main);
+      let row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, main);
+      // A teaser of four words or more where the open column's right labels start opens no column of its own.
+      const start = column?.start;
+      if (row && column && row.text >= 0 && rightLabel(column, row.parts[row.text]) && row.parts.some((cell) => cell.column === start)) {
+        row = { ...row, text: -1 };
+      }
       if (drawn[i]) {
         close(column, lines);
         column = null;
@@ -201,7 +213,7 @@ export const splitCells: Cleaner = {
       let opens = false;
       if (row && row.text >= 0 && column?.start !== row.parts[row.text].column) {
         close(column, lines);
-        column = { start: row.parts[row.text].column, left: [], text: [], right: [] };
+        column = { start: row.parts[row.text].column, left: [], text: [], right: [], rightStarts: new Set() };
         opens = true;
       }
       if (column === null) {
@@ -213,8 +225,12 @@ export const splitCells: Cleaner = {
       if (row && first >= 0) {
         // A row of the open column: its cell at the column's start is text and the cells to its
         // left are labels. The cells to its right are labels too, unless all are short: a row of
-        // short cells stays whole from the column on ("Jane Doe   12 May 2008 10:31").
-        const whole = row.text < 0;
+        // short cells stays whole from the column on ("Jane Doe   12 May 2008 10:31"), but not a
+        // paragraph's short last line beside a cell where the column's right labels start
+        // ("ends here.      » Teaser").
+        const open = column;
+        const beside = endsLikeSentence(row.parts[first].text.trimEnd()) && row.parts.some((cell, k) => k > first && rightLabel(open, cell));
+        const whole = row.text < 0 && !beside;
         const rest = line.text.slice(row.parts[first].column - line.indent);
         for (let k = 0; k <= first; k++) {
           const cell = row.parts[k];
@@ -226,9 +242,14 @@ export const splitCells: Cleaner = {
           if (k === first) column.text.push(part);
           else label(column, part);
         }
-        if (!whole) for (const cell of row.parts.slice(first + 1)) label(column, { ...newLine(line.n, cell.text, cell.column, 0), cell: true });
+        if (!whole) {
+          for (const cell of row.parts.slice(first + 1)) {
+            label(column, { ...newLine(line.n, cell.text, cell.column, 0), cell: true });
+            if (cell.gap >= WIDE_GAP) column.rightStarts.add(cell.column);
+          }
+        }
       } else if (!row && line.indent === column.start) column.text.push(line);
-      else if (row || words(line.text) < LONG_CELL) label(column, line);
+      else if (row || words(line.text) < LONG_CELL || column.rightStarts.has(line.indent)) label(column, line);
       else {
         close(column, lines);
         column = null;
