@@ -142,9 +142,19 @@ function label(column: Column, line: Line): void {
   (line.indent < column.start ? column.left : column.right).push(line);
 }
 
-/** A cell or line that starts where the column's right labels start, off the text by a wide gap. */
+/** A cell that starts where the column's right labels start, off the text by a wide gap. */
 function rightLabel(column: Column, cell: Cell): boolean {
   return cell.gap >= WIDE_GAP && column.rightStarts.has(cell.column);
+}
+
+/** The row's one text cell is a teaser where the column's right labels start, beside a cell of the column. */
+function teaserBeside(row: Row, column: Column): boolean {
+  return row.text >= 0 && rightLabel(column, row.parts[row.text]) && row.parts.some((cell) => cell.column === column.start);
+}
+
+/** The row's cell `first` of the column ends a paragraph ("ends here.") beside a cell where the column's right labels start. */
+function lastLineBeside(row: Row, first: number, column: Column): boolean {
+  return endsLikeSentence(row.parts[first].text.trimEnd()) && row.parts.some((cell, k) => k > first && rightLabel(column, cell));
 }
 
 function close(column: Column | null, lines: Line[]): void {
@@ -178,7 +188,8 @@ function besideList(row: Row, main: number): Row | null {
 function readRow(found: Row | null, column: Column | null, main: number): Row | null {
   if (found === null) return null;
   const row = column ? cutAtColumn(found, column.start) : found;
-  if (row.texts.length <= 1) return row;
+  // A teaser of four words or more where the open column's right labels start opens no column of its own.
+  if (row.texts.length <= 1) return column && teaserBeside(row, column) ? { ...row, text: -1 } : row;
   return column ? inColumn(row, column.start) : besideList(row, main);
 }
 
@@ -198,12 +209,7 @@ export const splitCells: Cleaner = {
     let column: Column | null = null;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i];
-      let row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, main);
-      // A teaser of four words or more where the open column's right labels start opens no column of its own.
-      const start = column?.start;
-      if (row && column && row.text >= 0 && rightLabel(column, row.parts[row.text]) && row.parts.some((cell) => cell.column === start)) {
-        row = { ...row, text: -1 };
-      }
+      const row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, main);
       if (drawn[i]) {
         close(column, lines);
         column = null;
@@ -228,9 +234,7 @@ export const splitCells: Cleaner = {
         // short cells stays whole from the column on ("Jane Doe   12 May 2008 10:31"), but not a
         // paragraph's short last line beside a cell where the column's right labels start
         // ("ends here.      » Teaser").
-        const open = column;
-        const beside = endsLikeSentence(row.parts[first].text.trimEnd()) && row.parts.some((cell, k) => k > first && rightLabel(open, cell));
-        const whole = row.text < 0 && !beside;
+        const whole = row.text < 0 && !lastLineBeside(row, first, column);
         const rest = line.text.slice(row.parts[first].column - line.indent);
         for (let k = 0; k <= first; k++) {
           const cell = row.parts[k];

@@ -211,29 +211,30 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/** Every phrase of the files, with the set it belongs to, in file order. */
+function* phrasesOf(files: PatternFile[]): Generator<[PhraseEntry, PhraseSet]> {
+  for (const file of files) for (const set of file.sets) for (const entry of set.phrases) yield [entry, set];
+}
+
 function buildIndex(files: PatternFile[]): Index {
   const exact = new Map<string, Compiled>();
   const starts = new Map<string, Compiled[]>();
   const templates = new Map<string, Compiled[]>();
   const headerTemplates = new Map<string, Compiled[]>();
-  for (const file of files) {
-    for (const set of file.sets) {
-      for (const entry of set.phrases) {
-        const c = compile(entry, set.origin, set.locale);
-        if (c === null) continue;
-        const isHeader = entry.kind === 'header-author' || entry.kind === 'header-date';
-        if (isHeader) {
-          if (c.parts.length > 1) push(headerTemplates, c.anchor, c);
-          continue;
-        }
-        if (c.parts.length > 1) {
-          push(templates, c.anchor, c);
-        } else if (!exact.has(c.key)) {
-          // First set wins: English first, then by origin and locale (the data files are sorted).
-          exact.set(c.key, c);
-          push(starts, c.anchor, c);
-        }
-      }
+  for (const [entry, set] of phrasesOf(files)) {
+    const c = compile(entry, set.origin, set.locale);
+    if (c === null) continue;
+    const isHeader = entry.kind === 'header-author' || entry.kind === 'header-date';
+    if (isHeader) {
+      if (c.parts.length > 1) push(headerTemplates, c.anchor, c);
+      continue;
+    }
+    if (c.parts.length > 1) {
+      push(templates, c.anchor, c);
+    } else if (!exact.has(c.key)) {
+      // First set wins: English first, then by origin and locale (the data files are sorted).
+      exact.set(c.key, c);
+      push(starts, c.anchor, c);
     }
   }
   for (const list of starts.values()) list.sort((a, b) => b.key.length - a.key.length);
@@ -420,17 +421,13 @@ const MAX_JOINER_WORDS = 3;
  */
 export const DATE_TIME_JOINERS: readonly string[] = (() => {
   const joiners = new Set<string>();
-  for (const file of patternFiles) {
-    for (const set of file.sets) {
-      for (const entry of set.phrases) {
-        if (entry.kind !== 'header-date' || entry.msgid !== '%s at %s') continue;
-        // "%s um %s": the text between the date and the time, and nothing around them.
-        const [before, between, after, ...rest] = entry.text.split('%s');
-        const joiner = between?.trim() ?? '';
-        if (before !== '' || after !== '' || rest.length > 0 || !JOINER_RE.test(joiner)) continue;
-        if (joiner.split(' ').length <= MAX_JOINER_WORDS) joiners.add(joiner.toLowerCase());
-      }
-    }
+  for (const [entry] of phrasesOf(patternFiles)) {
+    if (entry.kind !== 'header-date' || entry.msgid !== '%s at %s') continue;
+    // "%s um %s": the text between the date and the time, and nothing around them.
+    const [before, between, after, ...rest] = entry.text.split('%s');
+    const joiner = between?.trim() ?? '';
+    if (before !== '' || after !== '' || rest.length > 0 || !JOINER_RE.test(joiner)) continue;
+    if (joiner.split(' ').length <= MAX_JOINER_WORDS) joiners.add(joiner.toLowerCase());
   }
   return [...joiners].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 })();
