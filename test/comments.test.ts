@@ -70,4 +70,28 @@ describe('comments section', () => {
       text: 'What a lovely piece. My grandfather smoked herring on that quay for forty years.',
     });
   });
+  it('reads them under a short post whose readers sign their comments above the header', () => {
+    // No line of the post is long running text, and a signature ("XO, Anna") sits where a
+    // header-above layout has its comment's text: the section's ends tell the layout.
+    const page = [
+      'Harbour Notes',
+      'Open Day at the Smokehouse',
+      'The smokehouse on the north quay opens its doors this Saturday from ten.',
+      'Permalink',
+      'Comments',
+      'So glad to see it open again, we will be there with the kids!',
+      'Posted by: Maren Holt | April 03, 2013 at 09:12 AM',
+      'Can we buy smoked herring to take home?',
+      'XO',
+      'Anna',
+      'Posted by: Anna Berg | April 03, 2013 at 10:02 AM',
+      'My grandfather worked there for forty years, I will bring his photographs.',
+      'Posted by: Tomas Reid | April 03, 2013 at 11:40 AM',
+      'The comments to this entry are closed.',
+    ].join('\n\n');
+    const { body, comments } = clean(page);
+    expect(body).toEqual(['The smokehouse on the north quay opens its doors this Saturday from ten.']);
+    expect(comments.map((c) => c.author)).toEqual(['Maren Holt', 'Anna Berg', 'Tomas Reid']);
+    expect(comments[2].text).toContain('My grandfather worked there for forty years');
+  });
 });

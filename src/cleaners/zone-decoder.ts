@@ -331,21 +331,24 @@ function commentText(e: Evidence | undefined): boolean {
  * NAME : TIME") opens each comment with its text, not with a header: such a line is marked.
  * Only on pages whose sure headers have text right above them more often than right below:
  * under a header-above layout the text above the first header is a policy line ("Comments are
- * moderated"), and it is no comment.
+ * moderated"), and it is no comment. Where signatures under the text ("XO, Jan") even the count,
+ * the section's ends decide: text under the starter, and none under the last header.
  */
 function markTrailedText(evidence: Evidence[]): void {
   // The software's section starter comes first ("Comments", "3 comments:"): a list of titles with
   // bylines under them ("By NAME; DATE") has none.
   const start = evidence.findIndex((e) => e.start >= SURE_START);
   if (start < 0) return;
+  const headers: number[] = [];
   let above = 0;
   let below = 0;
   evidence.forEach((e, i) => {
     if (i <= start || !sureHeader(e)) return;
+    headers.push(i);
     if (commentText(evidence[i - 1])) above++;
     if (commentText(evidence[textUnder(evidence, i)])) below++;
   });
-  if (above <= below) return;
+  if (above < below || (above === below && !closedByHeaders(evidence, start, headers))) return;
   evidence.forEach((e, i) => {
     if (i <= start || !commentText(e)) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + TRAILING_REACH); j++) {
@@ -355,6 +358,22 @@ function markTrailedText(evidence: Evidence[]): void {
       }
     }
   });
+}
+
+/**
+ * The section from `start` opens with a comment's text and closes with a header: text between the
+ * starter and the first header, none under the last one. A starter above the article's running
+ * text is a menu item (see confirmStarters) whose "first comment" is the article.
+ */
+function closedByHeaders(evidence: Evidence[], start: number, headers: number[]): boolean {
+  if (headers.length === 0) return false;
+  const first = headers[0];
+  const last = headers[headers.length - 1];
+  const text = evidence.findIndex((e) => e.content >= RUNNING_TEXT);
+  if (text > start) return false;
+  // Past a second header line (name, then date), not past links: a form's policy line is no comment.
+  const under = evidence[last + 1]?.header ? last + 2 : last + 1;
+  return first - 1 > start && commentText(evidence[first - 1]) && !commentText(evidence[under]);
 }
 
 /**
