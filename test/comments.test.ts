@@ -94,4 +94,22 @@ describe('comments section', () => {
     expect(comments.map((c) => c.author)).toEqual(['Maren Holt', 'Anna Berg', 'Tomas Reid']);
     expect(comments[2].text).toContain('My grandfather worked there for forty years');
   });
+  it('reads a comment whose short text has no full stop when its "Reply" link follows', () => {
+    const page = [
+      'Harbour Notes',
+      '* Subscribe',
+      '* Twitter',
+      'The Slow Return of the Herring',
+      'The herring came back to the bay this spring after a decade away, and the fishermen who stayed on through the lean years were the first to notice the change.',
+      'Nobody is quite sure why they returned, but the smokehouse on the north quay has reopened its doors for the first time in years, and the harbour is busy again.',
+      '{ 1 comment… read it below or add one }',
+      '1 Maren Holt April 3, 2013 at 9:12 am',
+      'The video does not play in Norway',
+      'Reply',
+      'Leave a Comment',
+    ].join('\n\n');
+    const { body, comments } = clean(page);
+    expect(body.join(' ')).not.toContain('Norway');
+    expect(comments).toEqual([{ author: 'Maren Holt', date: 'April 3, 2013 at 9:12 am', text: 'The video does not play in Norway' }]);
+  });
 });

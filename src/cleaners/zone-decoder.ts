@@ -138,6 +138,8 @@ function discountTextlessHeaders(evidence: Evidence[], lines: Line[], trailing: 
     if (!e.header || evidence[i - 1]?.trailed) return;
     // A short comment right under its header ("spot on"); a longer line is a title (bylines head related posts too).
     if (textUnderHeader(evidence, lines, i, trailing) === i + 1 && lineWords(lines[i + 1].text, SHORT_TEXT_WORDS + 1) <= SHORT_TEXT_WORDS) return;
+    // Text the comment's own links close ("Reply") is its text, however short or unpunctuated.
+    if (repliedText(evidence, lines, i, trailing)) return;
     for (let j = i + 1; j <= Math.min(evidence.length - 1, i + HEADER_REACH); j++) {
       // A header may take two lines (a name line, then a date line).
       if (evidence[j].header) {
@@ -150,6 +152,12 @@ function discountTextlessHeaders(evidence: Evidence[], lines: Line[], trailing: 
     }
     e.header = null;
   });
+}
+
+/** The text under the sure header at i is followed by the comment's own links ("Reply"). */
+function repliedText(evidence: Evidence[], lines: Line[], i: number, trailing: boolean): boolean {
+  const j = textUnderHeader(evidence, lines, i, trailing);
+  return j >= 0 && evidence[j + 1]?.junk?.kind === 'junk:comment-meta';
 }
 
 /** Sure comment headers that must recur before the end-of-article reading of their lines gives way. */
