@@ -25,6 +25,8 @@ describe('comment headers', () => {
     ['by Anonymous Reader writes:', 'Anonymous Reader', null],
     ['by quillfeather (20417) writes:', 'quillfeather', null],
     ['2. Harbour Supply Co says: 3/14/2012', 'Harbour Supply Co', '3/14/2012'],
+    // Themes that end the verb with a comma.
+    ['Harbour Watcher said,', 'Harbour Watcher', null],
     // The list's number and the theme's own number; the commenter's website next to the name.
     ['1. 3 Ines Okafor | 11/8/2012 1:04:41 AM', 'Ines Okafor', '11/8/2012 1:04:41 AM'],
     ['Pavel Rusu http://www.example.org/blog | 11/8/2012 2:57 AM', 'Pavel Rusu', '11/8/2012 2:57 AM'],

@@ -45,7 +45,7 @@ function onlyLinks(text: string): boolean {
 }
 const NUMBERED_ITEM = 2;
 
-const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|\.\.\.|…)$/iu;
+const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|,|\.\.\.|…)$/iu;
 /** The verb ending a header whose date follows it ("NAME says: DATE"), or a dangling "on"/"at". */
 const SAYS_TAIL_RE = /\s(?:says|said|wrote|writes|on|at|@):?$/iu;
 const WEBSITE_RE = /\s?(?:https?:\/\/|www\.)\S{1,100}/giu;
