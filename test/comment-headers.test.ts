@@ -41,6 +41,8 @@ describe('comment headers', () => {
     ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
     ['Dec 30, 2007 7:06 PM | Link to this', null, 'Dec 30, 2007 7:06 PM'],
     ['November 12, 2012 18:06:00 Reply 0 Flag this comment', null, 'November 12, 2012 18:06:00'],
+    // The comment's number, as its permalink prints it, is no name.
+    ['#2.1 - Tue Jul 24, 2012 10:35 AM EDT', null, 'Jul 24, 2012 10:35 AM EDT'],
     // The date's time after the joiner of the software's own translations ("%1$s at %2$s"); the
     // clock's word after the time is no name.
     ['13. März 2024 um 08:15 Uhr', null, '13. März 2024 um 08:15'],

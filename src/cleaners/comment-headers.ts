@@ -44,6 +44,8 @@ function onlyLinks(text: string): boolean {
   return words.some((word) => LINK_HEADS.has(word)) && words.every((word) => LINK_WORDS.has(word) || /^\d{1,6}$/u.test(word));
 }
 const NUMBERED_ITEM = 2;
+/** A comment's number as its permalink prints it ("#12", "#1.3" for a reply): no name, and a comment's mark. */
+const COMMENT_NUMBER_RE = /^#\d{1,5}(?:\.\d{1,3}){0,3}$/u;
 
 const SAYS_RE = /^(.{1,60}?)\s(?:says|said|wrote|writes|commented)(?:\s(?:on|at)\s.{1,60})?\s?(?::|,|\.\.\.|…)$/iu;
 /** The verb ending a header whose date follows it ("NAME says: DATE"), or a dangling "on"/"at". */
@@ -257,6 +259,9 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
     if (onlyLinks(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s links' };
+    }
+    if (COMMENT_NUMBER_RE.test(name.replace(WEEKDAY_RE, '').trim())) {
+      return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s number' };
     }
     // A weekday before the date is the date's ("Tuesday, May 1, 2012").
     if (name.replace(WEEKDAY_RE, '').trim() === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
