@@ -159,6 +159,29 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     ]);
   });
 
+  it('takes teasers right of the text for labels, however many rows they fill', () => {
+    const dump = [
+      row(['Business', 20], ['Harbour plan wins the council vote', 56], ['Ferry fares rise in spring', 34]),
+      row(['Sport', 20], ['The council met on Tuesday evening to discuss', 56]),
+      row(['', 20], ['the plan, which would move the ferry terminal.', 56], ['New bus stop by the clinic', 34]),
+      row(['Travel', 20], ['Residents who spoke at the meeting were divided.', 56]),
+      row(['', 20], ['Most of them live on the north side of the bay.', 56], ['Choir looks for more tenors', 34]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'Business',
+      'Sport',
+      'Travel',
+      'Harbour plan wins the council vote',
+      'The council met on Tuesday evening to discuss',
+      'the plan, which would move the ferry terminal.',
+      'Residents who spoke at the meeting were divided.',
+      'Most of them live on the north side of the bay.',
+      'Ferry fares rise in spring',
+      'New bus stop by the clinic',
+      'Choir looks for more tenors',
+    ]);
+  });
+
   it('keeps sentences that a short run of spaces parts (non-breaking spaces) on one line', () => {
     const dump = [
       row(['Home page', 22], ['Harbour plan wins the council vote', 60]),

@@ -161,8 +161,14 @@ function close(column: Column | null, lines: Line[]): void {
   if (column) lines.push(...column.left, ...column.text, ...column.right);
 }
 
+/** The page's main column: where most text cells start, and how wide its widest text cell is. */
+interface Main {
+  start: number;
+  width: number;
+}
+
 /** Where most text cells start: the article's column, in a layout of text beside a teaser list. */
-function mainColumn(rows: (Row | typeof TEXT_COLUMNS | null)[]): number {
+function mainColumn(rows: (Row | typeof TEXT_COLUMNS | null)[]): Main {
   const counts = new Map<number, number>();
   for (const row of rows) {
     if (row === null || row === TEXT_COLUMNS) continue;
@@ -171,26 +177,41 @@ function mainColumn(rows: (Row | typeof TEXT_COLUMNS | null)[]): number {
   let best = -1;
   let most = 0;
   for (const [column, count] of counts) if (count > most || (count === most && column < best)) [best, most] = [column, count];
-  return best;
+  let width = 0;
+  for (const row of rows) {
+    if (row === null || row === TEXT_COLUMNS) continue;
+    for (const cell of row.parts) if (cell.column === best) width = Math.max(width, cell.text.length);
+  }
+  return { start: best, width };
 }
 
-/** The row read in the main column when its other text cells are items of a bulleted list; else null. */
-function besideList(row: Row, main: number): Row | null {
-  const read = inColumn(row, main);
-  return read !== null && row.texts.every((k) => k === read.text || BULLET_RE.test(row.parts[k].text)) ? read : null;
+/** A sidebar's column is at most this share of the article's width; a second column of text is as wide. */
+const SIDEBAR_SHARE = 0.6;
+
+/**
+ * The row read in the main column when its other text cells are teasers right of its text (a
+ * sidebar, narrower than the article) or items of a bulleted list; else null. A text cell left of
+ * it makes a data table's row ("Groundhog Day   1993   Self-centered television weatherman..."),
+ * and one as wide as the article's column a second column of text.
+ */
+function besideMain(row: Row, main: Main): Row | null {
+  const read = inColumn(row, main.start);
+  if (read === null) return null;
+  const teaser = (k: number) => k > read.text && row.parts[k].text.length <= SIDEBAR_SHARE * main.width;
+  return row.texts.every((k) => k === read.text || teaser(k) || BULLET_RE.test(row.parts[k].text)) ? read : null;
 }
 
 /**
  * A row as the open column (or, with none open, the page's main column) reads it; null for a line
  * that stays whole. A row of several text cells stays whole unless one of them is the open
- * column's text, or the main column's text beside a bulleted list.
+ * column's text, or the main column's text beside teasers or a bulleted list (see besideMain).
  */
-function readRow(found: Row | null, column: Column | null, main: number): Row | null {
+function readRow(found: Row | null, column: Column | null, main: Main): Row | null {
   if (found === null) return null;
   const row = column ? cutAtColumn(found, column.start) : found;
   // A teaser of four words or more where the open column's right labels start opens no column of its own.
   if (row.texts.length <= 1) return column && teaserBeside(row, column) ? { ...row, text: -1 } : row;
-  return column ? inColumn(row, column.start) : besideList(row, main);
+  return column ? inColumn(row, column.start) : besideMain(row, main);
 }
 
 export const splitCells: Cleaner = {
@@ -201,8 +222,8 @@ export const splitCells: Cleaner = {
     const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
     const main = mainColumn(rows);
     // Rows of several text cells are text columns side by side, unless the text beside the page's
-    // main column is a bulleted list (the teasers of a sidebar).
-    const textColumns = rows.filter((row) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && besideList(row, main) === null)).length;
+    // main column is a sidebar's teasers right of it or a bulleted list.
+    const textColumns = rows.filter((row) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && besideMain(row, main) === null)).length;
     const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.texts.length === 1).length;
     if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
     const lines: Line[] = [];
