@@ -1,7 +1,7 @@
 import type { Line } from '../doc.js';
 import { memoByTextIn } from '../line-memo.js';
 import { stopwordShare, tokens, wordCount } from '../text-stats.js';
-import { BULLET_RE, DATE_RE, EMAIL_RE, endsLikeSentence, HANDLE_RE, hasUrl, NUMBERED_RE, SEPARATOR_RE, TIME_RE } from './shapes.js';
+import { BULLET_RE, EMAIL_RE, endsLikeSentence, HANDLE_RE, hasDate, hasUrl, NUMBERED_RE, SEPARATOR_RE, TIME_RE } from './shapes.js';
 
 /** What a reader sees in one line on its own. */
 export interface LineStats {
@@ -60,7 +60,7 @@ function textStats(text: string, lang: string | null): LineStats {
     terminal: endsLikeSentence(text),
     capitalised: chars.capitalised / (chars.spaces + 1),
     strong: words >= STRONG_WORDS && stop >= STRONG_STOPWORDS,
-    date: chars.digitPair && DATE_RE.test(text),
+    date: chars.digitPair && hasDate(text),
     tokens: toks,
     keyLength: Math.max(0, keyLength),
     counts: chars,
@@ -152,7 +152,7 @@ export interface CharCounts {
   capitalised: number;
   /** A lower-case letter (`\p{Ll}`). */
   lower: boolean;
-  /** Two ASCII digits in a row (`\d\d`), which every match of DATE_RE, TIME_RE and the copyright year holds. */
+  /** Two ASCII digits in a row (`\d\d`), which every date, match of TIME_RE and copyright year holds. */
   digitPair: boolean;
 }
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { dateMatch, hasDate } from '../src/model/shapes.js';
+
+describe('dates', () => {
+  it.each([
+    ['Posted on July 20, 2012 at 5pm', 'July 20, 2012'],
+    ['Sept. 3, 2011', 'Sept. 3, 2011'],
+    ['3rd of May 2021', '3rd of May 2021'],
+    ['12.03.2024', '12.03.2024'],
+    // Month names of other languages, as CLDR has them, in the form a date prints them.
+    ['12 Mart 2024', '12 Mart 2024'],
+    ['Δημοσιεύτηκε 12 Μαρτίου 2024', '12 Μαρτίου 2024'],
+    ['Publikováno 12. března 2024', '12. března 2024'],
+    ['maanantai 12. maaliskuuta 2024', '12. maaliskuuta 2024'],
+    ['12 Maret 2024', '12 Maret 2024'],
+    ['12 مارس 2024', '12 مارس 2024'],
+    // The joiners of Spanish and Portuguese dates, and the year first (Hungarian, Korean).
+    ['Publicado el 12 de marzo de 2024', '12 de marzo de 2024'],
+    ['12 de março de 2024', '12 de março de 2024'],
+    ['2024. március 12.', '2024. március 12'],
+    ['2024년 3월 12일', '2024년 3월 12일'],
+    ['12 tháng 3, 2024', '12 tháng 3, 2024'],
+    // A word that is no month before a date does not hide it.
+    ['Room 12 May 2024 offer', '12 May 2024'],
+  ])('finds the date in %s', (line, date) => {
+    expect(hasDate(line)).toBe(true);
+    expect(dateMatch(line)?.[0]).toBe(date);
+  });
+
+  it.each(['Version 1.2.3', 'Marathon 2024', 'Best of 2024', 'In 2024 the market grew', 'Top 10 2024'])('finds none in %s', (line) => {
+    expect(hasDate(line)).toBe(false);
+  });
+
+  it('stays linear on a long line of words and years', () => {
+    // Each "ab 2024" is a month-and-year shape whose word is no month: the search goes on past it.
+    const line = 'ab 2024 '.repeat(20_000);
+    expect(hasDate(line)).toBe(false);
+    expect(hasDate(`${line}12 March 2024`)).toBe(true);
+  });
+});
