@@ -37,8 +37,10 @@ describe('comment headers', () => {
     ['1. Orla Byrne | Feb 24, 2006 02:35am | #1', 'Orla Byrne', 'Feb 24, 2006 02:35am'],
     ['Orla Byrne, on November 7th, 2012 // Twitter: @orlabyrne', 'Orla Byrne', 'November 7th, 2012'],
     ['October 22, 2012 | Ines Okafor', 'Ines Okafor', 'October 22, 2012'],
-    // A weekday is the date's, and a link to the comment is no name.
+    // A weekday is the date's, in any language, and a link to the comment is no name.
     ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
+    ['Pazartesi, 12 Mart 2024', null, '12 Mart 2024'],
+    ['Δευτέρα, 12 Μαρτίου 2024', null, '12 Μαρτίου 2024'],
     ['Dec 30, 2007 7:06 PM | Link to this', null, 'Dec 30, 2007 7:06 PM'],
     ['November 12, 2012 18:06:00 Reply 0 Flag this comment', null, 'November 12, 2012 18:06:00'],
     // The comment's number, as its permalink prints it, is no name.

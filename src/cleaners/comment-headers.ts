@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line, SOFTWARE_WEIGHT } from '../doc.js';
-import { dateMatch, hasDate, NUMBERED_RE, TERMINAL_RE, WEEKDAY_RE } from '../model/shapes.js';
+import { dateMatch, hasDate, NUMBERED_RE, TERMINAL_RE, withoutWeekdays } from '../model/shapes.js';
 import { DATE_TIME_JOINERS, matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords, spacedParts } from '../text-stats.js';
@@ -241,7 +241,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     // ("| #1", "// Twitter: @handle"), no part of the name.
     // Only where the name came first: "DATE | NAME" prints the name there.
     const after = text.slice(date.end);
-    const before = text.slice(0, date.start).replace(WEEKDAY_RE, '').replace(/\s(?:on|at)\s?$/iu, '');
+    const before = withoutWeekdays(text.slice(0, date.start)).replace(/\s(?:on|at)\s?$/iu, '');
     const profile = PROFILE_AFTER_RE.test(after) && lineWords(after, PROFILE_WORDS + 1) <= PROFILE_WORDS && /\p{L}{2}/u.test(before);
     const rest = (text.slice(0, date.start) + ' ' + (profile ? '' : after))
       .replace(USER_ID_RE, '')
@@ -260,11 +260,11 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     if (onlyLinks(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s links' };
     }
-    if (COMMENT_NUMBER_RE.test(name.replace(WEEKDAY_RE, '').trim())) {
+    if (COMMENT_NUMBER_RE.test(withoutWeekdays(name).trim())) {
       return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s number' };
     }
     // A weekday before the date is the date's ("Tuesday, May 1, 2012").
-    if (name.replace(WEEKDAY_RE, '').trim() === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
+    if (withoutWeekdays(name).trim() === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").

@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Hint, type HintKind, type JunkKind, type Line, SOFTWARE_WEIGHT, type Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { BULLET_RE, endsLikeSentence, WEEKDAY_RE } from '../model/shapes.js';
+import { BULLET_RE, endsLikeSentence, withoutWeekdays } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { lineWords } from '../text-stats.js';
@@ -277,7 +277,7 @@ const SERIES_HEADERS = 3;
 
 function discountSeries(evidence: Evidence[], lines: Line[]): void {
   // The weekday is the date's, though the name takes it ("The Briefing, Monday"; "Friday" alone).
-  const author = (i: number) => (lines[i].head?.author ?? '').toLowerCase().replace(WEEKDAY_RE, '').replace(/[\s,]+/gu, ' ').trim();
+  const author = (i: number) => withoutWeekdays((lines[i].head?.author ?? '').toLowerCase()).replace(/[\s,]+/gu, ' ').trim();
   const named = evidence.flatMap((e, i) => (sureHeader(e) && author(i) !== '' ? [i] : []));
   if (named.length < SERIES_HEADERS) return;
   if (named.some((i) => author(i) !== author(named[0]))) return;

@@ -77,9 +77,30 @@ function findDate(text: string): RegExpExecArray | null {
   return null;
 }
 
-/** Weekday names, which a dated header prints before its date ("The Briefing, Monday, May 7, 2012"). */
-export const WEEKDAY_RE =
-  /(?<![\p{L}])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?![\p{L}])|(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![\p{L}])/giu;
+/**
+ * English weekday abbreviations. Other languages' short forms are words and names elsewhere ("so",
+ * "do", "Sam", "Dom", "man"): only their long names are taken.
+ */
+const SHORT_WEEKDAYS = ['mon', 'tue', 'tues', 'wed', 'wednes', 'thu', 'thur', 'thurs', 'fri', 'sat', 'satur', 'sun'];
+
+/** Weekday names of the same languages from CLDR ("monday", "montag", "pazartesi", "δευτέρα"). */
+function weekdayNames(): Set<string> {
+  const names = new Set(SHORT_WEEKDAYS);
+  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(MONTH_LANGUAGES)) {
+    const long = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    // 2024-03-11 is a Monday.
+    for (let d = 11; d < 18; d++) names.add(long.format(new Date(Date.UTC(2024, 2, d))).toLocaleLowerCase(locale));
+  }
+  return names;
+}
+
+const WEEKDAYS = weekdayNames();
+const WORD_RE = /[\p{L}\p{M}]+\.?/gu;
+
+/** The text without its weekday names, which a dated header prints before its date ("The Briefing, Monday, May 7, 2012"). */
+export function withoutWeekdays(text: string): string {
+  return text.replace(WORD_RE, (word) => (WEEKDAYS.has(word.toLowerCase().replace(/\.$/u, '')) ? '' : word));
+}
 
 /** 3:56 pm, 14:05, 9.30am. */
 export const TIME_RE = /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d])/iu;
