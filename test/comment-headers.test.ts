@@ -40,6 +40,9 @@ describe('comment headers', () => {
     // A weekday is the date's, in any language, and a link to the comment is no name.
     ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
     ['Pazartesi, 12 Mart 2024', null, '12 Mart 2024'],
+    // Relative times in the languages' own words, as CLDR has them.
+    ['Hans Müller vor 2 Stunden', 'Hans Müller', 'vor 2 Stunden'],
+    ['Иван Петров 5 минут назад', 'Иван Петров', '5 минут назад'],
     ['Δευτέρα, 12 Μαρτίου 2024', null, '12 Μαρτίου 2024'],
     ['Dec 30, 2007 7:06 PM | Link to this', null, 'Dec 30, 2007 7:06 PM'],
     ['November 12, 2012 18:06:00 Reply 0 Flag this comment', null, 'November 12, 2012 18:06:00'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatch, hasDate } from '../src/model/shapes.js';
+import { dateMatch, hasDate, hasRelativeTime } from '../src/model/shapes.js';
 
-describe('dates', () => {
+describe('dates and relative times', () => {
   it.each([
     ['Posted on July 20, 2012 at 5pm', 'July 20, 2012'],
     ['Sept. 3, 2011', 'Sept. 3, 2011'],
@@ -29,6 +29,24 @@ describe('dates', () => {
 
   it.each(['Version 1.2.3', 'Marathon 2024', 'Best of 2024', 'In 2024 the market grew', 'Top 10 2024'])('finds none in %s', (line) => {
     expect(hasDate(line)).toBe(false);
+  });
+
+  it.each([
+    ['2 hours ago', '2 hours ago'],
+    ['an hour ago', 'an hour ago'],
+    // Past relative times of other languages from CLDR, in every plural form.
+    ['Hans Müller vor 2 Stunden', 'vor 2 Stunden'],
+    ['il y a 3 heures', 'il y a 3 heures'],
+    ['Anna pisze 22 godziny temu', '22 godziny temu'],
+    ['21 день назад', '21 день назад'],
+    ['李明 2小时前', '2小时前'],
+  ])('finds the relative time in %s', (line, time) => {
+    expect(hasRelativeTime(line)).toBe(true);
+    expect(dateMatch(line)?.[0]).toBe(time);
+  });
+
+  it.each(['vor 2 Stundenplänen', 'Page 2 of 5', 'Top 10 days'])('finds no relative time in %s', (line) => {
+    expect(hasRelativeTime(line)).toBe(false);
   });
 
   it('stays linear on a long line of words and years', () => {

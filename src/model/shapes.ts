@@ -4,21 +4,22 @@
  */
 
 /**
- * The languages whose month names a date may use: those of the stoplists (src/stoplists.ts). Their
- * names come from CLDR through Intl (Node ships full ICU): long and short, in the form a date
- * prints ("12. března", "12 Μαρτίου") and standing alone ("březen").
+ * The languages whose dates, weekdays and relative times are read: those of the stoplists
+ * (src/stoplists.ts). Their names and forms come from CLDR through Intl (Node ships full ICU):
+ * months long and short, in the form a date prints them ("12. března", "12 Μαρτίου") and standing
+ * alone ("březen").
  */
-const MONTH_LANGUAGES = [
+const CLDR_LANGUAGES = [
   'af', 'ar', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'eu', 'fa', 'fi', 'fr', 'ga', 'gl', 'gu', 'ha',
-  'he', 'hi', 'hr', 'hu', 'hy', 'id', 'it', 'ko', 'lt', 'lv', 'mr', 'ms', 'nb', 'nl', 'pa', 'pl', 'pt', 'ro', 'ru', 'sk',
-  'sl', 'so', 'sr', 'sv', 'sw', 'th', 'tr', 'uk', 'ur', 'vi', 'zu',
+  'he', 'hi', 'hr', 'hu', 'hy', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'mr', 'ms', 'nb', 'nl', 'pa', 'pl', 'pt', 'ro', 'ru',
+  'sk', 'sl', 'so', 'sr', 'sv', 'sw', 'th', 'tr', 'uk', 'ur', 'vi', 'zh', 'zu',
 ];
 /** English abbreviations CLDR does not give ("Sept", "June" and "July" as their own short forms). */
 const EXTRA_MONTHS = ['sept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function monthNames(): string[] {
   const names = new Set(EXTRA_MONTHS);
-  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(MONTH_LANGUAGES)) {
+  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(CLDR_LANGUAGES)) {
     for (const month of ['long', 'short'] as const) {
       const alone = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
       const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month, timeZone: 'UTC' });
@@ -86,7 +87,7 @@ const SHORT_WEEKDAYS = ['mon', 'tue', 'tues', 'wed', 'wednes', 'thu', 'thur', 't
 /** Weekday names of the same languages from CLDR ("monday", "montag", "pazartesi", "δευτέρα"). */
 function weekdayNames(): Set<string> {
   const names = new Set(SHORT_WEEKDAYS);
-  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(MONTH_LANGUAGES)) {
+  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(CLDR_LANGUAGES)) {
     const long = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     // 2024-03-11 is a Monday.
     for (let d = 11; d < 18; d++) names.add(long.format(new Date(Date.UTC(2024, 2, d))).toLocaleLowerCase(locale));
@@ -105,8 +106,69 @@ export function withoutWeekdays(text: string): string {
 /** 3:56 pm, 14:05, 9.30am. */
 export const TIME_RE = /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d])/iu;
 
-/** "2 hours ago", "3 days ago", "yesterday". */
+/** "2 hours ago", "an hour ago", "yesterday"; other languages' counted forms are RELATIVE_TEMPLATES. */
 export const RELATIVE_TIME_RE = /\b(?:\d{1,3}|an?|one)\s(?:second|minute|hour|day|week|month|year)s?\sago\b|\byesterday\b/iu;
+
+/** What a relative time prints around its count: "vor # Stunden", "il y a # heures", "# часа назад", "#小时前". */
+interface RelativeTemplate {
+  before: string;
+  after: string;
+}
+
+const RELATIVE_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+/** Counts that reach every plural form (one, few, many, other) of the languages' rules. */
+const PLURAL_SAMPLES = [1, 2, 3, 5, 11, 21, 22, 25, 100];
+/** Spaceless scripts: a relative time there ends without a word boundary ("2小时前今天"). */
+const SPACELESS_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]$/u;
+
+/**
+ * Past relative times of the same languages from CLDR (Intl.RelativeTimeFormat), keyed by the first
+ * letter after the count: a line's counts are looked up, not matched against a thousand patterns.
+ */
+function relativeTemplates(): Map<string, RelativeTemplate[]> {
+  const byKey = new Map<string, RelativeTemplate[]>();
+  const seen = new Set<string>();
+  for (const locale of Intl.RelativeTimeFormat.supportedLocalesOf(CLDR_LANGUAGES)) {
+    const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+    for (const unit of RELATIVE_UNITS) {
+      for (const count of PLURAL_SAMPLES) {
+        const parts = format.formatToParts(-count, unit);
+        const at = parts.findIndex((part) => part.type === 'integer');
+        // Forms without a count ("قبل ساعتين", two hours in the dual) are not looked up.
+        if (at < 0) continue;
+        const text = (k: number) => (parts[k]?.type === 'literal' ? parts[k].value.replace(/\s/gu, ' ').toLocaleLowerCase(locale) : '');
+        const template = { before: text(at - 1), after: text(at + 1) };
+        const key = template.after.trim().charAt(0);
+        if (key === '' || seen.has(`${template.before}#${template.after}`)) continue;
+        seen.add(`${template.before}#${template.after}`);
+        byKey.set(key, [...(byKey.get(key) ?? []), template]);
+      }
+    }
+  }
+  return byKey;
+}
+
+const RELATIVE_TEMPLATES = relativeTemplates();
+const COUNT_RE = /(?<!\d)\d{1,3}(?!\d)/gu;
+const LETTER_AT = /\p{L}/u;
+
+/** The first relative time of RELATIVE_TEMPLATES in the text, as a match ("vor 2 Stunden"). */
+function relativeTemplateTime(text: string): RegExpExecArray | null {
+  for (const count of text.matchAll(COUNT_RE)) {
+    const start = count.index as number;
+    const end = start + count[0].length;
+    const next = text.slice(end, end + 40).toLowerCase();
+    for (const t of RELATIVE_TEMPLATES.get(next.trim().charAt(0)) ?? []) {
+      const from = start - t.before.length;
+      if (from < 0 || !next.startsWith(t.after) || text.slice(from, start).toLowerCase() !== t.before) continue;
+      const to = end + t.after.length;
+      // A word goes on after the unit ("vor 2 Stundenplänen"): no relative time.
+      if (!SPACELESS_END.test(t.after) && LETTER_AT.test(text.charAt(to))) continue;
+      return Object.assign([text.slice(from, to)], { index: from, input: text, groups: undefined }) as RegExpExecArray;
+    }
+  }
+  return null;
+}
 
 export const URL_RE = /(?:https?:\/\/|www\.)\S|\b[\w-]{1,63}\.(?:com|org|net|edu|gov|io|co|uk|de|fr)\b/iu;
 // The lookbehind starts a match only where an address can start, so a long run of `-` or `.` stays linear.
@@ -153,18 +215,19 @@ export function hasUrl(text: string): boolean {
 }
 
 export function hasRelativeTime(text: string): boolean {
-  return RELATIVE_CUE.test(text) && RELATIVE_TIME_RE.test(text);
+  return (RELATIVE_CUE.test(text) && RELATIVE_TIME_RE.test(text)) || (DIGIT.test(text) && relativeTemplateTime(text) !== null);
 }
 
 /**
- * The first date, match of RELATIVE_TIME_RE or match of TIME_RE, tried in that order, each only where its
- * cue is in the text (a digit, "ago"): the cues cost a tenth of the searches.
+ * The first date, relative time (RELATIVE_TIME_RE, then RELATIVE_TEMPLATES) or match of TIME_RE, tried in
+ * that order, each only where its cue is in the text (a digit, "ago"): the cues cost a tenth of the searches.
  */
 export function dateMatch(text: string): RegExpExecArray | null {
   const digit = DIGIT.test(text);
   return (
     (digit ? findDate(text) : null) ??
     (RELATIVE_CUE.test(text) ? RELATIVE_TIME_RE.exec(text) : null) ??
+    (digit ? relativeTemplateTime(text) : null) ??
     (digit ? TIME_RE.exec(text) : null)
   );
 }
