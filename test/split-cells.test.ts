@@ -182,6 +182,40 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     ]);
   });
 
+  it('takes teasers left of the text for labels where they sit beside a few of its rows', () => {
+    const dump = [
+      row(['', 30], ['The council met on Tuesday evening to discuss the plan, which would move the ferry.', 90], ['News', 8]),
+      row(['', 30], ['Residents who spoke at the meeting were divided, and most live on the north side.', 90], ['Sport', 8]),
+      row(['', 30], ['A decision is expected early next year, after a second round of public hearings.', 90], ['Travel', 8]),
+      row(['', 30], ['Until the hearings the council will take written comments from anyone in town.', 90], ['Jobs', 8]),
+      row(['', 30], ['The plan was first put to the council three years ago, and voted down then.', 90], ['Homes', 8]),
+      row(['Choir looks for tenors', 30], ['The harbour master said the new quay could open within two years of the vote.', 90]),
+      row(['Library opens tool shed', 30], ['Until then the ferry keeps its old timetable, with the last boat at ten.', 90]),
+      row(['New bus stop by the clinic', 30], ['Fares will not change this year, the ferry company said on Wednesday.', 90]),
+      row(['Market moves to the square', 30], ['The old terminal building is to become a museum of the harbour.', 90]),
+    ].join('\n');
+    expect(split(dump)).toEqual([
+      'Choir looks for tenors',
+      'Library opens tool shed',
+      'New bus stop by the clinic',
+      'Market moves to the square',
+      'The council met on Tuesday evening to discuss the plan, which would move the ferry.',
+      'Residents who spoke at the meeting were divided, and most live on the north side.',
+      'A decision is expected early next year, after a second round of public hearings.',
+      'Until the hearings the council will take written comments from anyone in town.',
+      'The plan was first put to the council three years ago, and voted down then.',
+      'The harbour master said the new quay could open within two years of the vote.',
+      'Until then the ferry keeps its old timetable, with the last boat at ten.',
+      'Fares will not change this year, the ferry company said on Wednesday.',
+      'The old terminal building is to become a museum of the harbour.',
+      'News',
+      'Sport',
+      'Travel',
+      'Jobs',
+      'Homes',
+    ]);
+  });
+
   it('keeps sentences that a short run of spaces parts (non-breaking spaces) on one line', () => {
     const dump = [
       row(['Home page', 22], ['Harbour plan wins the council vote', 60]),

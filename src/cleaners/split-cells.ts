@@ -165,6 +165,8 @@ function close(column: Column | null, lines: Line[]): void {
 interface Main {
   start: number;
   width: number;
+  /** Share of its rows with a cell left of it: every row of a data table has one, a sidebar runs out. */
+  leftShare: number;
 }
 
 /** Where most text cells start: the article's column, in a layout of text beside a teaser list. */
@@ -178,26 +180,37 @@ function mainColumn(rows: (Row | typeof TEXT_COLUMNS | null)[]): Main {
   let most = 0;
   for (const [column, count] of counts) if (count > most || (count === most && column < best)) [best, most] = [column, count];
   let width = 0;
+  let inMain = 0;
+  let withLeft = 0;
   for (const row of rows) {
     if (row === null || row === TEXT_COLUMNS) continue;
-    for (const cell of row.parts) if (cell.column === best) width = Math.max(width, cell.text.length);
+    const at = row.parts.findIndex((cell) => cell.column === best);
+    if (at < 0) continue;
+    width = Math.max(width, row.parts[at].text.length);
+    inMain++;
+    if (at > 0) withLeft++;
   }
-  return { start: best, width };
+  return { start: best, width, leftShare: inMain ? withLeft / inMain : 0 };
 }
 
 /** A sidebar's column is at most this share of the article's width; a second column of text is as wide. */
 const SIDEBAR_SHARE = 0.6;
+/** A column left of the article's beside fewer than this share of its rows is a sidebar, not a data table's. */
+const SIDEBAR_ROWS = 0.5;
 
 /**
- * The row read in the main column when its other text cells are teasers right of its text (a
- * sidebar, narrower than the article) or items of a bulleted list; else null. A text cell left of
- * it makes a data table's row ("Groundhog Day   1993   Self-centered television weatherman..."),
- * and one as wide as the article's column a second column of text.
+ * The row read in the main column when its other text cells are a sidebar's teasers (narrower than
+ * the article; left of it, only beside a minority of its rows) or items of a bulleted list; else
+ * null. A text cell left of it on a page where most rows have one makes a data table's row
+ * ("Groundhog Day   1993   Self-centered television weatherman..."), and one as wide as the
+ * article's column a second column of text.
  */
 function besideMain(row: Row, main: Main): Row | null {
   const read = inColumn(row, main.start);
   if (read === null) return null;
-  const teaser = (k: number) => k > read.text && row.parts[k].text.length <= SIDEBAR_SHARE * main.width;
+  // Left of the text, a sidebar's teasers beside the few rows it reaches; every row of a data table has its cells there.
+  const sidebarLeft = main.leftShare < SIDEBAR_ROWS;
+  const teaser = (k: number) => (k > read.text || sidebarLeft) && row.parts[k].text.length <= SIDEBAR_SHARE * main.width;
   return row.texts.every((k) => k === read.text || teaser(k) || BULLET_RE.test(row.parts[k].text)) ? read : null;
 }
 
