@@ -40,7 +40,7 @@ function monthNames(): string[] {
 
 const MONTHS = new Set(monthNames());
 /**
- * A word where a date has its month, checked against MONTHS: one alternation of the 1,000 names of
+ * A word where a date has its month, checked against MONTHS: one alternation of the 824 names of
  * all languages, case-insensitive, would cost a hundred times more per line. Vietnamese months are
  * "tháng" and their number.
  */
