@@ -14,10 +14,10 @@ const CLDR_LANGUAGES = [
   'he', 'hi', 'hr', 'hu', 'hy', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'mr', 'ms', 'nb', 'nl', 'pa', 'pl', 'pt', 'ro', 'ru',
   'sk', 'sl', 'so', 'sr', 'sv', 'sw', 'th', 'tr', 'uk', 'ur', 'vi', 'zh', 'zu',
 ];
-/** English abbreviations CLDR does not give ("Sept", "June" and "July" as their own short forms). */
-const EXTRA_MONTHS = ['sept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "Sept", the English abbreviation CLDR does not give (it has "Sep"). */
+const EXTRA_MONTHS = ['sept'];
 
-function monthNames(): string[] {
+function monthNames(): Set<string> {
   const names = new Set(EXTRA_MONTHS);
   for (const locale of Intl.DateTimeFormat.supportedLocalesOf(CLDR_LANGUAGES)) {
     for (const month of ['long', 'short'] as const) {
@@ -34,11 +34,10 @@ function monthNames(): string[] {
       }
     }
   }
-  // Longest first, so that "marca" is not read as "mar" and "ca".
-  return [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return names;
 }
 
-const MONTHS = new Set(monthNames());
+const MONTHS = monthNames();
 /**
  * A word where a date has its month, checked against MONTHS: one alternation of the 824 names of
  * all languages, case-insensitive, would cost a hundred times more per line. Vietnamese months are
@@ -123,7 +122,7 @@ const SPACELESS_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 
 /**
  * Past relative times of the same languages from CLDR (Intl.RelativeTimeFormat), keyed by the first
- * letter after the count: a line's counts are looked up, not matched against a thousand patterns.
+ * letter after the count: a line's counts are looked up, not matched against hundreds of patterns.
  */
 function relativeTemplates(): Map<string, RelativeTemplate[]> {
   const byKey = new Map<string, RelativeTemplate[]>();
