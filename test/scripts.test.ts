@@ -132,6 +132,16 @@ describe('unwrapping wide characters', () => {
     expect(doc.lines.map((l) => l.text)).toEqual([paragraph]);
   });
 
+  it('joins a line that ends in Han or kana to one that opens on a Latin word with a space', () => {
+    // A paragraph wrapped where the page had a space or none: "東京back." would be a word of neither line.
+    // (A counterexample of the fuzz test's property that no text is invented.)
+    const dump =
+      '\nthe the the.\n\ndirt?I storm 👨‍👩‍👧 https://x.test/?q=1 مرحبا データ said U.S. 東京 東京\nback.lebanon the the the jane@example.org the.\n' +
+      'https://x.test/?q=1 the مرحبا привет مرحبا. the the the the.\nthe the the.\n\n';
+    const body = label(dump, { timeoutMs: Infinity }).lines.map((l) => l.text).join('\n');
+    expect(body).toContain('東京 東京 back.');
+  });
+
   it('keeps a short Chinese menu over a headline apart', () => {
     const doc = toDoc('首页\n科技\n春天到了，我们整理了菜园\n', 't');
     unwrapLines.run(doc, defaultOptions);

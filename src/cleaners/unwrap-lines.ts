@@ -53,9 +53,13 @@ function width(line: Line): number {
   return line.indent + columns(line.text);
 }
 
-/** Lines of spaceless scripts (Chinese, Japanese, Thai) break between any two characters, with no space. */
+/**
+ * Lines of spaceless scripts (Chinese, Japanese, Thai) break between any two characters, with no
+ * space. Beside a word of a spaced script ("東京" + "back."), the break may have been a space: a
+ * space keeps both words as they were.
+ */
 function spacelessJoin(text: string, next: string): boolean {
-  return isSpacelessChar(next) || isSpacelessChar(Array.from(text.slice(-2)).at(-1) ?? '');
+  return isSpacelessChar(next) && isSpacelessChar(Array.from(text.slice(-2)).at(-1) ?? '');
 }
 
 /** Columns the next line's first word (one character in a spaceless script) takes, with its space. */
