@@ -55,11 +55,19 @@ function width(line: Line): number {
 
 /**
  * Lines of spaceless scripts (Chinese, Japanese, Thai) break between any two characters, with no
- * space. Beside a word of a spaced script ("東京" + "back."), the break may have been a space: a
- * space keeps both words as they were.
+ * space. Beside a letter of a spaced script ("東京" + "back."), the break may have been a space: a
+ * space keeps both words as they were. Digits and punctuation glue ("2015" + "年", "。" + "春").
  */
 function spacelessJoin(text: string, next: string): boolean {
-  return isSpacelessChar(next) && isSpacelessChar(Array.from(text.slice(-2)).at(-1) ?? '');
+  const last = Array.from(text.slice(-2)).at(-1) ?? '';
+  const first = String.fromCodePoint(next.codePointAt(0) ?? 0);
+  return (isSpacelessChar(last) || isSpacelessChar(first)) && !spacedLetter(last) && !spacedLetter(first);
+}
+
+const LETTER = /\p{L}/u;
+
+function spacedLetter(ch: string): boolean {
+  return LETTER.test(ch) && !isSpacelessChar(ch);
 }
 
 /** Columns the next line's first word (one character in a spaceless script) takes, with its space. */
