@@ -260,11 +260,12 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     if (onlyLinks(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s links' };
     }
-    if (COMMENT_NUMBER_RE.test(withoutWeekdays(name).trim())) {
+    // A weekday before the date is the date's ("Tuesday, May 1, 2012", "#1.1 - Tue Jul 24, 2012").
+    const bare = withoutWeekdays(name).trim();
+    if (COMMENT_NUMBER_RE.test(bare)) {
       return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s number' };
     }
-    // A weekday before the date is the date's ("Tuesday, May 1, 2012").
-    if (withoutWeekdays(name).trim() === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
+    if (bare === '' || /^(?:at|on|posted|published|updated|tracked|reply)$/iu.test(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_ONLY, reason: 'date line' };
     }
     // After "by", any short name will do ("by k", "by dress11").

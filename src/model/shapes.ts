@@ -3,6 +3,8 @@
  * Every pattern is linear: no nested quantifiers, bounded repeats only.
  */
 
+import { isSpacelessChar } from '../text-stats.js';
+
 /**
  * The languages whose dates, weekdays and relative times are read: those of the stoplists
  * (src/stoplists.ts). Their names and forms come from CLDR through Intl (Node ships full ICU):
@@ -117,8 +119,6 @@ interface RelativeTemplate {
 const RELATIVE_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
 /** Counts that reach every plural form (one, few, many, other) of the languages' rules. */
 const PLURAL_SAMPLES = [1, 2, 3, 5, 11, 21, 22, 25, 100];
-/** Spaceless scripts: a relative time there ends without a word boundary ("2小时前今天"). */
-const SPACELESS_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]$/u;
 
 /**
  * Past relative times of the same languages from CLDR (Intl.RelativeTimeFormat), keyed by the first
@@ -140,7 +140,9 @@ function relativeTemplates(): Map<string, RelativeTemplate[]> {
         const key = template.after.trim().charAt(0);
         if (key === '' || seen.has(`${template.before}#${template.after}`)) continue;
         seen.add(`${template.before}#${template.after}`);
-        byKey.set(key, [...(byKey.get(key) ?? []), template]);
+        const list = byKey.get(key);
+        if (list) list.push(template);
+        else byKey.set(key, [template]);
       }
     }
   }
@@ -161,8 +163,9 @@ function relativeTemplateTime(text: string): RegExpExecArray | null {
       const from = start - t.before.length;
       if (from < 0 || !next.startsWith(t.after) || text.slice(from, start).toLowerCase() !== t.before) continue;
       const to = end + t.after.length;
-      // A word goes on after the unit ("vor 2 Stundenplänen"): no relative time.
-      if (!SPACELESS_END.test(t.after) && LETTER_AT.test(text.charAt(to))) continue;
+      // A word goes on after the unit ("vor 2 Stundenplänen"): no relative time. In a spaceless
+      // script one ends without a word boundary ("2小时前今天").
+      if (!isSpacelessChar(Array.from(t.after).at(-1) ?? '') && LETTER_AT.test(text.charAt(to))) continue;
       return Object.assign([text.slice(from, to)], { index: from, input: text, groups: undefined }) as RegExpExecArray;
     }
   }
