@@ -25,6 +25,33 @@ describe('matchLine', () => {
     expect(matchLine('Print this article | E-mail this article')).toMatchObject({ kind: 'share', whole: false });
   });
 
+  it("knows Jetpack's and WordPress.com's strings in the languages they are shown in", () => {
+    expect(matchLine('Teilen mit:')).toMatchObject({ kind: 'article-end', origin: 'jetpack', locale: 'de', whole: true });
+    expect(matchLine('A 12 blogueros les gusta esto:')).toMatchObject({ kind: 'article-end', locale: 'es', whole: true });
+    expect(matchLine('Correlati')).toMatchObject({ kind: 'article-end', locale: 'it', whole: true });
+    expect(matchLine('WhatsApp (Otwiera się w nowym oknie)')).toMatchObject({ kind: 'share', locale: 'pl', whole: true });
+    expect(matchLine('Facebook (Opens in new window)')).toMatchObject({ kind: 'share', locale: 'en', whole: true });
+    expect(matchLine('12人のブロガーが「いいね」をつけました。')).toMatchObject({ kind: 'article-end', locale: 'ja', whole: true });
+    expect(matchLine('Du kommentierst mit deinem WordPress.com-Konto. ( Abmelden / Ändern )')).toMatchObject({
+      kind: 'comment-form',
+      origin: 'wordpress-com',
+      whole: true,
+    });
+    expect(matchLine('Для комментария используется ваша учётная запись Twitter.')).toMatchObject({ kind: 'comment-form', locale: 'ru' });
+    // The count is digits only, and a sentence that merely mentions liking is no UI string.
+    expect(matchLine('A muchos blogueros les gusta esto:')).toBeNull();
+    expect(matchLine('Mi piace questo pane perché è semplice da fare.')).toBeNull();
+  });
+
+  it('a phrase that ends in a colon starts a longer line only where the line shows the colon', () => {
+    expect(matchLine('Like this: Like Loading...')).toMatchObject({ kind: 'article-end', phrase: 'Like this:', whole: false });
+    expect(matchLine('Gefällt mir: Gefällt mir Wird geladen …')).toMatchObject({ kind: 'article-end', whole: false });
+    expect(matchLine('Like this, the soil stays warm all night.')).toBeNull();
+    expect(matchLine('Gefällt mir sehr gut, danke für den Tipp.')).toBeNull();
+    // A phrase without a colon still starts a line.
+    expect(matchLine('Previous post: Spring in the garden')).toMatchObject({ kind: 'article-end', whole: false });
+  });
+
   it('ignores case, punctuation and spacing', () => {
     expect(matchLine('  LEAVE A REPLY!  ')?.whole).toBe(true);
     expect(matchLine('Comments are closed')?.kind).toBe('comments-closed');

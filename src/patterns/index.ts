@@ -373,8 +373,22 @@ export function matchLine(text: string): PhraseMatch | null {
   if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], false, norm);
   // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a
   // prefix, but a label does where the line shows its colon ("Tags: news, local").
-  if (segments[0].multiToken || labels(segments[0], text)) return toMatch(segments[0], false, norm);
+  const lead = segments[0];
+  if ((lead.multiToken && colonShown(lead, text)) || labels(lead, text)) return toMatch(lead, false, norm);
   return null;
+}
+
+const ENDS_IN_COLON = /[:：]$/u;
+const COLON_NEXT = /^\s*[:：]/u;
+
+/**
+ * A phrase that ends in a colon starts a line only where the line shows that colon: "Like this:
+ * Like Loading...", but not "Like this, the soil stays warm" or a comment that opens "Mi piace questo".
+ */
+function colonShown(c: Compiled, text: string): boolean {
+  if (!ENDS_IN_COLON.test(c.entry.text)) return true;
+  const { ends } = normalizeWithOffsets(text);
+  return COLON_NEXT.test(text.slice(ends[c.key.length - 1]));
 }
 
 /** A one-word label the software prints before a list ("Tags:", "Categories:"), as the line starts. */
