@@ -37,6 +37,9 @@ describe('comment headers', () => {
     ['1. Orla Byrne | Feb 24, 2006 02:35am | #1', 'Orla Byrne', 'Feb 24, 2006 02:35am'],
     ['Orla Byrne, on November 7th, 2012 // Twitter: @orlabyrne', 'Orla Byrne', 'November 7th, 2012'],
     ['October 22, 2012 | Ines Okafor', 'Ines Okafor', 'October 22, 2012'],
+    // The weekday before the date is no part of the name, and a user name in lower case is a name.
+    ['1. Orla Byrne Monday, November 5 2012', 'Orla Byrne', 'November 5 2012'],
+    ['2. tidewatcher Monday, November 5 2012', 'tidewatcher', 'November 5 2012'],
     // A weekday is the date's, in any language, and a link to the comment is no name.
     ['Tuesday, May 1, 2012', null, 'May 1, 2012'],
     ['Pazartesi, 12 Mart 2024', null, '12 Mart 2024'],

@@ -409,6 +409,40 @@ describe('comment headers where no line reads as running text', () => {
   });
 });
 
+describe('a comment form between the section starter and the comments', () => {
+  it('does not count against the reach within which a header confirms the starter', () => {
+    const form: [string, [HintKind, number][]][] = [
+      ['Click here to cancel reply.', [['junk:comment-form', 4]]],
+      ['* [avatar.png]', [['body', -1.3]]],
+      ['*', [['body', -3.3]]],
+      ['* Name ______________________', [['junk:comment-form', 4]]],
+      ['* Email address ______________________', [['junk:subscribe', 4]]],
+      ['* Site ______________________', [['junk:comment-form', 4]]],
+      ['________________________________________', [['body', -3.7]]],
+      ['________________________________________', [['body', -3.9]]],
+      ['________________________________________', [['body', -3.7]]],
+      ['Comment', [['junk:comment-form', 4]]],
+      ['[ ] Notify me of follow-up comments via email.', [['junk:subscribe', 4]]],
+      ['Submit', [['junk:comment-form', 4]]],
+    ];
+    const comment = (header: string, text: string): [string, [HintKind, number][]][] => [
+      [header, [['comment-header', 3], ['date', 2.5], ['body', -0.7]]],
+      [text, [['body', -0.8]]],
+      ['Reply /', [['junk:comment-meta', 4]]],
+      ['Share', [['junk:comment-meta', 4]]],
+    ];
+    const zones = decode([
+      ['Menu', [['junk:nav', 4]]],
+      ['The harbour reopened on Monday after a week of storms kept every boat in the bay.', [['body', 3]]],
+      ['Fishermen said the damage was smaller than they had feared this time.', [['body', 3]]],
+      ['Comments', [['comments-start', 4], ['junk:comment-form', 4]]],
+      ...form,
+      ...comment('1. tidewatcher Monday, November 5 2012', 'Glad the boats are out again.'),
+    ]);
+    expect(zones.slice(4 + form.length, 6 + form.length)).toEqual(['comment-header', 'comment']);
+  });
+});
+
 describe('chrome between the article and its comments', () => {
   it('is not article text: the comments may open from it as from end-of-article chrome', () => {
     const zones = decode([

@@ -256,7 +256,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     const named = BY_PREFIX_RE.test(rest);
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
     // "NAME says: DATE": the theme prints the date after the colon.
-    const name = rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim();
+    const name = withoutLastWeekday(rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim());
     if (onlyLinks(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s links' };
     }
@@ -276,6 +276,12 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     return null;
   }
   return isName(clean(text)) && words <= MAX_NAME_WORDS ? NAME_LINE : null;
+}
+
+/** The name without the weekday that the header prints before its date ("smarterthanyou Monday, November 5 2012"). */
+function withoutLastWeekday(name: string): string {
+  const cut = name.lastIndexOf(' ');
+  return cut > 0 && withoutWeekdays(name.slice(cut + 1)) === '' ? name.slice(0, cut) : name;
 }
 
 /**

@@ -247,27 +247,35 @@ function discountMetaRuns(evidence: Evidence[]): void {
 
 /**
  * Lines below a sure starter within which a sure header confirms it. Wider than FIRST_HEADER_REACH:
- * software that prints the header under the text ("Posted by: NAME | DATE") puts a whole comment between.
+ * software that prints the header under the text ("Posted by: NAME | DATE") puts a whole comment
+ * between. The comment form, where themes print it above the comments, does not count (see formLine).
  */
 const CONFIRM_REACH = 12;
+
+/** A line of the comment form or its subscribe boxes, or one without a letter (a field, a rule). */
+function formLine(e: Evidence, line: Line): boolean {
+  const kind = e.junk?.kind;
+  return kind === 'junk:comment-form' || kind === 'junk:subscribe' || !/\p{L}/u.test(line.text);
+}
 /**
  * What a confirmed starter adds to the comments' side: a "Comments" heading followed by a comment
  * header is the comment section, whereas either alone is as often chrome.
  */
 const CONFIRMED_START = 5;
 
-function confirmStarters(evidence: Evidence[]): void {
+function confirmStarters(evidence: Evidence[], lines: Line[]): void {
   // Comments follow an article: a starter above all running text is a menu item ("Comments" in the nav).
   let article = false;
   evidence.forEach((e, i) => {
     if (e.content >= RUNNING_TEXT) article = true;
     // "1 comment:" above a sure header is no menu item, whatever the post above it is (a photo, a video).
     if ((!article && !e.single) || e.start < SURE_START) return;
-    for (let j = i + 1; j <= Math.min(evidence.length - 1, i + CONFIRM_REACH); j++) {
+    for (let j = i + 1, reach = 0; j < evidence.length && reach < CONFIRM_REACH; j++) {
       if (sureHeaderAt(evidence, j)) {
         e.confirmed = true;
         return;
       }
+      if (!formLine(evidence[j], lines[j])) reach++;
     }
   });
 }
@@ -593,7 +601,7 @@ export const zoneDecoder: Cleaner = {
     const evidence = doc.lines.map(evidenceOf);
     discountSeries(evidence, doc.lines);
     markHeadersBefore(evidence);
-    confirmStarters(evidence);
+    confirmStarters(evidence, doc.lines);
     discountMetaRuns(evidence);
     markTrailedText(evidence);
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
