@@ -243,6 +243,20 @@ describe('a dated series by one writer', () => {
     const page = ['The Morning Note, Monday, May 7, 2012', ...story, 'Share this:', 'More from the series', ...earlier];
     expect(clean(page.join('\n\n')).comments).toEqual([]);
   });
+
+  it('is not the name software prints for readers who give none', () => {
+    const story = [
+      'The council met on Monday to agree the budget for the harbour, and the vote was closer than anyone had expected.',
+      'Two members abstained, and the mayor said the repairs to the north pier would start in the spring if the weather allowed.',
+    ];
+    const replies = ['About time the pier got fixed.', 'Will the ferry run all summer?', 'My nets are ready.'].flatMap((text, k) => [
+      `Anonymous said...`,
+      text,
+      `May ${k + 2}, 2012 8:1${k} PM`,
+    ]);
+    const result = clean([...story, 'Share this:', '3 comments:', ...replies].join('\n\n'));
+    expect(result.comments.map((c) => c.author)).toEqual(['Anonymous', 'Anonymous', 'Anonymous']);
+  });
 });
 
 describe('a run of list items after the last comment', () => {

@@ -282,13 +282,22 @@ function confirmStarters(evidence: Evidence[], lines: Line[]): void {
 
 /** Sure headers that all name one writer are a dated series ("The Briefing, Monday, ..."), not readers. */
 const SERIES_HEADERS = 3;
+/**
+ * The name comment software (WordPress, Blogger, Movable Type) prints for readers who give none,
+ * in the stoplists' main languages: many readers, not one writer.
+ */
+const NO_NAME = new Set([
+  'anonymous', 'anonym', 'anonyme', 'anónimo', 'anonimo', 'anônimo', 'anoniem', 'anonimowy', 'anonymní', 'anonim',
+  'анонимный', 'аноним', '匿名', 'guest', 'gast', 'invité', 'invitado', 'ospite', 'convidado', 'gość', 'гость',
+]);
 
 function discountSeries(evidence: Evidence[], lines: Line[]): void {
   // The weekday is the date's, though the name takes it ("The Briefing, Monday"; "Friday" alone).
   const author = (i: number) => withoutWeekdays((lines[i].head?.author ?? '').toLowerCase()).replace(/[\s,]+/gu, ' ').trim();
   const named = evidence.flatMap((e, i) => (sureHeader(e) && author(i) !== '' ? [i] : []));
   if (named.length < SERIES_HEADERS) return;
-  if (named.some((i) => author(i) !== author(named[0]))) return;
+  const first = author(named[0]);
+  if (NO_NAME.has(first) || named.some((i) => author(i) !== first)) return;
   for (const i of named) evidence[i].header = null;
 }
 
