@@ -457,6 +457,52 @@ describe('a comment form between the section starter and the comments', () => {
   });
 });
 
+describe('a forum thread whose posts are numbered from the opening one', () => {
+  const post = (n: number, name: string, text: string[], quote?: string): [string, [HintKind, number][]][] => [
+    [name, [['body', -0.8]]],
+    ['* Mar 3, 2024', [['date', 2.5], ['body', -1.1]]],
+    [`* #${n}`, [['body', -1.3]]],
+    ...(quote ? [[`${quote} said:`, [['comment-header', 4], ['body', 0.3]]] as [string, [HintKind, number][]]] : []),
+    ...text.map((line): [string, [HintKind, number][]] => [line, [['body', 0.3]]]),
+    ['* Like', [['junk:comment-meta', 4]]],
+  ];
+  const thread = [
+    ['Forums', [['junk:nav', 4]]],
+    ['Best antenna for a small balcony?', [['title', 1], ['body', -1]]],
+    ...post(1, 'saltmarsh', ['The indoor antenna picks up mostly noise here.', 'Has anyone had luck with a loop on a railing?']),
+    ...post(2, 'tidewatcher', ['A small magnetic loop works well in town.']),
+    ...post(3, 'quaymaster', ['Mine sat on the railing for two winters.'], 'saltmarsh'),
+    ...post(4, 'saltmarsh', ['Thanks both, I ordered a loop kit.']),
+  ] as [string, [HintKind, number][]][];
+
+  it('reads every post as the page text, quotes too, and opens no comments', () => {
+    const zones = decode(thread);
+    const text = thread.flatMap(([line], i) => (zones[i] === 'body' ? [line] : []));
+    expect(text).toEqual([
+      'The indoor antenna picks up mostly noise here.',
+      'Has anyone had luck with a loop on a railing?',
+      'A small magnetic loop works well in town.',
+      'Mine sat on the railing for two winters.',
+      'Thanks both, I ordered a loop kit.',
+    ]);
+    expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
+  it('is not a ranked chart, whose numbers head titles and no sentences: the numbers change nothing', () => {
+    const chart = (mark: string) =>
+      [
+        ['Most popular films this week', [['title', 1], ['body', -1]]],
+        ['The staff picked these from the readers\u2019 votes over the weekend, and the list changes every Monday.', [['body', 2.5]]],
+        ...[1, 2, 3, 4].flatMap((n): [string, [HintKind, number][]][] => [
+          [`${mark}${n}`, [['body', -1.3]]],
+          [`Harbour Lights ${n}`, [['body', -0.4]]],
+          ['2h 10m', [['body', -1.5]]],
+        ]),
+      ] as [string, [HintKind, number][]][];
+    expect(decode(chart('#'))).toEqual(decode(chart('No. ')));
+  });
+});
+
 describe('chrome between the article and its comments', () => {
   it('is not article text: the comments may open from it as from end-of-article chrome', () => {
     const zones = decode([
