@@ -488,6 +488,17 @@ describe('a forum thread whose posts are numbered from the opening one', () => {
     expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
   });
 
+  it('reads the number some software prints after each post\'s date ("tidewatcher May 3, 2024, 11:39am 2")', () => {
+    const dated = thread.flatMap(([line, hints], i): [string, [HintKind, number][]][] => {
+      const number = /^\* #(\d)$/u.exec(line);
+      if (line === '* Mar 3, 2024') return [];
+      return number ? [[`${thread[i - 2][0]} May 3, 2024, 11:3${number[1]}am ${number[1]}`, [['date', 2.5], ['body', -1.2]]]] : [[line, hints]];
+    });
+    const zones = decode(dated);
+    expect(dated.filter((_, i) => zones[i] === 'body').map(([line]) => line)).toHaveLength(5);
+    expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
   it('is not a ranked chart, whose numbers head titles and no sentences: the numbers change nothing', () => {
     const chart = (mark: string) =>
       [

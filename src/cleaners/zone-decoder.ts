@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Hint, type HintKind, type JunkKind, type Line, SOFTWARE_WEIGHT, type Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { BULLET_RE, endsLikeSentence, withoutWeekdays } from '../model/shapes.js';
+import { BULLET_RE, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { lineWords } from '../text-stats.js';
@@ -604,6 +604,16 @@ const PREDECESSORS = Array.from({ length: STATES }, (_, to) =>
 
 /** A forum post's number as the software prints it, alone or at the end of the post's header ("#12", "Post #3"). */
 const POST_NUMBER_RE = /(?:^|\s)(?:post\s)?#(\d{1,4})$/iu;
+/** A number after the post's date, as Discourse prints it ("raoul May 3, 2024, 11:39am 2"). */
+const DATED_NUMBER_RE = /\s(\d{1,4})$/u;
+
+/** The post number a line prints, or 0. */
+function postNumber(text: string): number {
+  const own = POST_NUMBER_RE.exec(text);
+  if (own) return Number(own[1]);
+  const dated = DATED_NUMBER_RE.exec(text);
+  return dated && hasDate(text.slice(0, dated.index)) ? Number(dated[1]) : 0;
+}
 /** Posts of a thread within which sentences show it is a discussion, not a ranked chart ("#1", "#2" over titles). */
 const THREAD_POSTS = 3;
 const POST_REACH = 20;
@@ -621,14 +631,13 @@ function threadEmission(e: Evidence): number {
 }
 
 /**
- * Forum software numbers every post, the opening one too: "#1", "#2", "#3" in order, each over its
- * text. On such a page the posts are the page's text, not comments under an article.
+ * Forum software numbers every post, the opening one too: "#1", "#2", "#3" in order (or after each
+ * post's date), each over its text. On such a page the posts are the page's text, not comments under an article.
  */
 function isThread(lines: Line[], evidence: Evidence[]): boolean {
   const posts: number[] = [];
   for (let i = 0; i < lines.length && posts.length <= THREAD_POSTS; i++) {
-    const m = POST_NUMBER_RE.exec(lines[i].text);
-    if (m && Number(m[1]) === posts.length + 1) posts.push(i);
+    if (postNumber(lines[i].text) === posts.length + 1) posts.push(i);
   }
   if (posts.length < THREAD_POSTS) return false;
   let discussed = 0;
