@@ -499,6 +499,37 @@ describe('a forum thread whose posts are numbered from the opening one', () => {
     expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
   });
 
+  it("knows a thread by its posters' profiles above the opening post, but not comments with profiles under an article", () => {
+    const profiled = (name: string, text: string): [string, [HintKind, number][]][] => [
+      [name, [['body', -0.8]]],
+      ['Posts: 1,204', [['body', -1.5]]],
+      ['Joined: Mar 2019', [['date', 2.5], ['body', -1.5]]],
+      [text, [['body', 0.3]]],
+      ['Reply Quote', [['junk:comment-meta', 4]]],
+    ];
+    const posts = [
+      ...profiled('saltmarsh', 'The indoor antenna picks up mostly noise here.'),
+      ...profiled('tidewatcher', 'A small magnetic loop works well in town.'),
+      ...profiled('quaymaster', 'Mine sat on the railing for two winters.'),
+    ];
+    const forum = [['Best antenna for a small balcony?', [['title', 1], ['body', -1]]], ...posts] as [string, [HintKind, number][]][];
+    const zones = decode(forum);
+    expect(forum.filter((_, i) => zones[i] === 'body').map(([line]) => line)).toEqual([
+      'The indoor antenna picks up mostly noise here.',
+      'A small magnetic loop works well in town.',
+      'Mine sat on the railing for two winters.',
+    ]);
+    // Under an article the same lines are comments' profiles: they change nothing.
+    const article = (rows: [string, [HintKind, number][]][]) =>
+      [
+        ['The harbour reopened on Monday after a week of storms kept every boat in the bay.', [['body', 3]]],
+        ['Fishermen said the damage was smaller than they had feared this time.', [['body', 3]]],
+        ...rows,
+      ] as [string, [HintKind, number][]][];
+    const unprofiled = posts.map(([line, hints]): [string, [HintKind, number][]] => [line.replace(/^(Posts|Joined): /u, 'Rank '), hints]);
+    expect(decode(article(posts))).toEqual(decode(article(unprofiled)));
+  });
+
   it('is not a ranked chart, whose numbers head titles and no sentences: the numbers change nothing', () => {
     const chart = (mark: string) =>
       [

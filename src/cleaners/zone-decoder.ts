@@ -614,14 +614,15 @@ function postNumber(text: string): number {
   const dated = DATED_NUMBER_RE.exec(text);
   return dated && hasDate(text.slice(0, dated.index)) ? Number(dated[1]) : 0;
 }
+
 /** Posts of a thread within which sentences show it is a discussion, not a ranked chart ("#1", "#2" over titles). */
 const THREAD_POSTS = 3;
 const POST_REACH = 20;
 
 /**
  * In a thread, text and chrome alternate with every post (its header, links, signature): moving
- * between them costs nothing. Measured on the dev corpus at 2.5 (SWITCH), 1.5, 1, 0.5, 0.25 and 0:
- * WCXB body F1 rose at each step down, +0.004 to +0.006 at 0; no other dataset has a thread.
+ * between them costs nothing. Measured on the dev corpus's numbered threads at 2.5 (SWITCH), 1.5, 1,
+ * 0.5, 0.25 and 0: WCXB body F1 rose at each step down, +0.004 to +0.006 at 0.
  */
 const THREAD_SWITCH = 0;
 
@@ -632,20 +633,47 @@ function threadEmission(e: Evidence): number {
 
 /**
  * Forum software numbers every post, the opening one too: "#1", "#2", "#3" in order (or after each
- * post's date), each over its text. On such a page the posts are the page's text, not comments under an article.
+ * post's date), each over its text; or it prints every poster's profile (see profiledThread). On
+ * such a page the posts are the page's text, not comments under an article.
  */
 function isThread(lines: Line[], evidence: Evidence[]): boolean {
   const posts: number[] = [];
   for (let i = 0; i < lines.length && posts.length <= THREAD_POSTS; i++) {
     if (postNumber(lines[i].text) === posts.length + 1) posts.push(i);
   }
-  if (posts.length < THREAD_POSTS) return false;
+  if (posts.length < THREAD_POSTS) return profiledThread(lines, evidence);
   let discussed = 0;
   for (let k = 0; k < THREAD_POSTS; k++) {
     const end = Math.min(posts[k + 1] ?? Infinity, posts[k] + POST_REACH, lines.length);
     if (evidence.slice(posts[k] + 1, end).some((e) => e.sentence)) discussed++;
   }
   return discussed >= THREAD_POSTS - 1;
+}
+
+/**
+ * A line of the poster's profile that forum software (phpBB, vBulletin, XenForo, Invision) prints by
+ * every post: "Posts: 1,204", "Joined: Mar 2019", "Reaction score", "29,553 posts".
+ */
+const PROFILE_RE =
+  /^(?:[*+•-]\s)?(?:(?:posts|messages|reaction score|joined|join date|reputation|likes received)(?::\s?[\d,.]{1,9}[kK]?|:\s.{1,40})?|[\d,.]{1,9}[kK]?\sposts(?:\s·\sjoined\s.{1,20})?)$/iu;
+
+/**
+ * A thread without post numbers: the posters' profiles recur, and the first one sits above the
+ * page's running text (the opening post under it). A news site whose comments print profiles has
+ * its article above them.
+ */
+function profiledThread(lines: Line[], evidence: Evidence[]): boolean {
+  let profiles = 0;
+  let first = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (PROFILE_RE.test(lines[i].text)) {
+      profiles++;
+      if (first < 0) first = i;
+    }
+  }
+  if (profiles < THREAD_POSTS) return false;
+  const text = evidence.findIndex((e) => e.content >= RUNNING_TEXT);
+  return text < 0 || first < text;
 }
 
 /** Decodes every line's zone with the page grammar (Viterbi), weighing all cleaners' hints. */
