@@ -528,6 +528,13 @@ describe('a forum thread whose posts are numbered from the opening one', () => {
       ] as [string, [HintKind, number][]][];
     const unprofiled = posts.map(([line, hints]): [string, [HintKind, number][]] => [line.replace(/^(Posts|Joined): /u, 'Rank '), hints]);
     expect(decode(article(posts))).toEqual(decode(article(unprofiled)));
+    // phpBB's words in German.
+    const german = forum.map(([line, hints]): [string, [HintKind, number][]] => [
+      line.replace(/^Posts: (\d),(\d+)$/u, 'Beiträge: $1.$2').replace(/^Joined: Mar 2019$/u, 'Registriert: Mo 4. Mär 2019'),
+      hints,
+    ]);
+    expect(german.some(([line]) => line.startsWith('Beiträge'))).toBe(true);
+    expect(decode(german)).toEqual(zones);
   });
 
   it('is not a ranked chart, whose numbers head titles and no sentences: the numbers change nothing', () => {

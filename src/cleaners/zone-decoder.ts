@@ -652,10 +652,18 @@ function isThread(lines: Line[], evidence: Evidence[]): boolean {
 
 /**
  * A line of the poster's profile that forum software (phpBB, vBulletin, XenForo, Invision) prints by
- * every post: "Posts: 1,204", "Joined: Mar 2019", "Reaction score", "29,553 posts".
+ * every post: "Posts: 1,204", "Joined: Mar 2019", "Reaction score", "29,553 posts"; the post count
+ * and the joining date also in phpBB's words in de, fr, es, it, pt, nl, pl and ru.
  */
-const PROFILE_RE =
-  /^(?:[*+•-]\s)?(?:(?:posts|messages|reaction score|joined|join date|reputation|likes received)(?::\s?[\d,.]{1,9}[kK]?|:\s.{1,40})?|[\d,.]{1,9}[kK]?\sposts(?:\s·\sjoined\s.{1,20})?)$/iu;
+const PROFILE_LABELS = [
+  'posts', 'messages', 'reaction score', 'joined', 'join date', 'reputation', 'likes received',
+  'beiträge', 'registriert', 'inscription', 'mensajes', 'registrado', 'messaggi', 'iscritto', 'mensagens', 'registado',
+  'berichten', 'geregistreerd', 'posty', 'rejestracja', 'сообщения', 'зарегистрирован',
+].join('|');
+const PROFILE_RE = new RegExp(
+  `^(?:[*+•-]\\s)?(?:(?:${PROFILE_LABELS})(?:\\s?:\\s?[\\d,.]{1,9}[kK]?|\\s?:\\s.{1,40})?|[\\d,.]{1,9}[kK]?\\sposts(?:\\s·\\sjoined\\s.{1,20})?)$`,
+  'iu',
+);
 
 /**
  * A thread without post numbers: the posters' profiles recur, and the first one sits above the
