@@ -257,6 +257,7 @@ function formLine(e: Evidence, line: Line): boolean {
   const kind = e.junk?.kind;
   return kind === 'junk:comment-form' || kind === 'junk:subscribe' || !/\p{L}/u.test(line.text);
 }
+
 /**
  * What a confirmed starter adds to the comments' side: a "Comments" heading followed by a comment
  * header is the comment section, whereas either alone is as often chrome.
