@@ -43,6 +43,21 @@ describe('matchLine', () => {
     expect(matchLine('Mi piace questo pane perché è semplice da fare.')).toBeNull();
   });
 
+  it("knows Blogger's strings in the languages its pages show them in", () => {
+    expect(matchLine('Publicado por Marta Ruiz en 21:41')).toMatchObject({ kind: 'article-end', origin: 'blogger', locale: 'es', whole: true });
+    expect(matchLine('Postagem mais recente Postagem mais antiga Página inicial')).toMatchObject({ kind: 'article-end', locale: 'pt' });
+    expect(matchLine('Inscription à : Publier les commentaires (Atom)')).toMatchObject({ origin: 'blogger', locale: 'fr', whole: true });
+    expect(matchLine('Kommentar veröffentlichen')).toMatchObject({ kind: 'comment-form', whole: true });
+    expect(matchCommentHeader('Carmen Vidal dijo...')).toEqual({ author: 'Carmen Vidal', date: null });
+    expect(matchCommentHeader('Anna Becker hat gesagt…')).toEqual({ author: 'Anna Becker', date: null });
+  });
+
+  it('reads the author with the most specific template that matches', () => {
+    // WordPress's "%s dit :" also matches, and would leave the "a" of Blogger's "%s a dit…" in the name.
+    expect(matchCommentHeader('Marie Dupont a dit…')).toEqual({ author: 'Marie Dupont', date: null });
+    expect(matchCommentHeader('Pierre dit :')).toEqual({ author: 'Pierre', date: null });
+  });
+
   it('a phrase that ends in a colon starts a longer line only where the line shows the colon', () => {
     expect(matchLine('Like this: Like Loading...')).toMatchObject({ kind: 'article-end', phrase: 'Like this:', whole: false });
     expect(matchLine('Gefällt mir: Gefällt mir Wird geladen …')).toMatchObject({ kind: 'article-end', whole: false });

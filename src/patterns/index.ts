@@ -461,7 +461,9 @@ export function matchCommentHeader(text: string): { author: string | null; date:
   const found = candidates(index.headerTemplates, plain, ascii);
   if (found.length === 0) return null;
   const { norm, starts, ends } = normalizeWithOffsets(text);
-  for (const c of found) {
+  // The most specific template wins: "%s a dit…" over "%s dit :" for "Marie a dit…".
+  const bySpecificity = [...found].sort((a, b) => literalLength(b) - literalLength(a));
+  for (const c of bySpecificity) {
     const caps = templateCaptures(c, norm);
     if (caps === null) continue;
     if (c.entry.kind === 'header-date') {
@@ -478,4 +480,11 @@ export function matchCommentHeader(text: string): { author: string | null; date:
     if (author !== '') return { author, date: null };
   }
   return null;
+}
+
+/** The literal text of a template, without its wildcards. */
+function literalLength(c: Compiled): number {
+  let length = 0;
+  for (const part of c.parts) length += part.length;
+  return length;
 }
