@@ -43,6 +43,18 @@ describe('matchLine', () => {
     expect(matchLine('Mi piace questo pane perché è semplice da fare.')).toBeNull();
   });
 
+  it("knows the comment headings and form lines of WordPress's default themes in other languages", () => {
+    expect(matchLine('2 Gedanken zu „Die Tomaten sind zurück“')).toMatchObject({ kind: 'comments-start', origin: 'theme', locale: 'de', single: false });
+    expect(matchLine('Ein Gedanke zu „Die Tomaten“')).toMatchObject({ kind: 'comments-start', single: true });
+    expect(matchLine('3 réflexions sur « Le jardin en mars »')).toMatchObject({ kind: 'comments-start', locale: 'fr' });
+    expect(matchLine('5 комментариев к “Сад в марте”')).toMatchObject({ kind: 'comments-start', locale: 'ru' });
+    expect(matchLine('Zum Inhalt springen')).toMatchObject({ kind: 'nav', whole: true });
+    expect(matchLine('Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.')).toMatchObject({
+      kind: 'comment-form',
+      whole: true,
+    });
+  });
+
   it("knows Blogger's strings in the languages its pages show them in", () => {
     expect(matchLine('Publicado por Marta Ruiz en 21:41')).toMatchObject({ kind: 'article-end', origin: 'blogger', locale: 'es', whole: true });
     expect(matchLine('Postagem mais recente Postagem mais antiga Página inicial')).toMatchObject({ kind: 'article-end', locale: 'pt' });
