@@ -217,14 +217,15 @@ function besideMain(row: Row, main: Main): Row | null {
 /**
  * A row as the open column (or, with none open, the page's main column) reads it; null for a line
  * that stays whole. A row of several text cells stays whole unless one of them is the open
- * column's text, or the main column's text beside teasers or a bulleted list (see besideMain).
+ * column's text, or the main column's text beside teasers or a bulleted list (`beside`, the row's
+ * besideMain).
  */
-function readRow(found: Row | null, column: Column | null, main: Main): Row | null {
+function readRow(found: Row | null, column: Column | null, beside: Row | null): Row | null {
   if (found === null) return null;
   const row = column ? cutAtColumn(found, column.start) : found;
   // A teaser of four words or more where the open column's right labels start opens no column of its own.
   if (row.texts.length <= 1) return column && teaserBeside(row, column) ? { ...row, text: -1 } : row;
-  return column ? inColumn(row, column.start) : besideMain(row, main);
+  return column ? inColumn(row, column.start) : beside;
 }
 
 export const splitCells: Cleaner = {
@@ -234,16 +235,18 @@ export const splitCells: Cleaner = {
     const drawn = doc.lines.map((line) => DRAWN_TABLE.test(line.text));
     const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
     const main = mainColumn(rows);
+    // Each row of several text cells read in the main column, once: for the count below and for reading it.
+    const beside = rows.map((row) => (row !== null && row !== TEXT_COLUMNS && row.texts.length > 1 ? besideMain(row, main) : null));
     // Rows of several text cells are text columns side by side, unless the text beside the page's
     // main column is a sidebar's teasers right of it or a bulleted list.
-    const textColumns = rows.filter((row) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && besideMain(row, main) === null)).length;
+    const textColumns = rows.filter((row, i) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && beside[i] === null)).length;
     const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.texts.length === 1).length;
     if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
     const lines: Line[] = [];
     let column: Column | null = null;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i];
-      const row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, main);
+      const row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, beside[i]);
       if (drawn[i]) {
         close(column, lines);
         column = null;

@@ -462,8 +462,8 @@ export function matchCommentHeader(text: string): { author: string | null; date:
   if (found.length === 0) return null;
   const { norm, starts, ends } = normalizeWithOffsets(text);
   // The most specific template wins: "%s a dit…" over "%s dit :" for "Marie a dit…".
-  const bySpecificity = [...found].sort((a, b) => literalLength(b) - literalLength(a));
-  for (const c of bySpecificity) {
+  found.sort((a, b) => literalLength(b) - literalLength(a));
+  for (const c of found) {
     const caps = templateCaptures(c, norm);
     if (caps === null) continue;
     if (c.entry.kind === 'header-date') {
