@@ -114,6 +114,20 @@ describe('matchLine', () => {
     expect(matchLine('Your email address will not be published. Required fields are marked *')?.whole).toBe(false);
   });
 
+  it('a comment count starts a line as a plain phrase does, but not a count of none', () => {
+    expect(matchLine('3 Comments leave one →')).toMatchObject({ kind: 'comments-start', phrase: '%d Comments', whole: false });
+    expect(matchLine('20 Kommentare Kommentar schreiben')).toMatchObject({ kind: 'comments-start', whole: false });
+    expect(matchLine('One Comment leave one →')).toMatchObject({ kind: 'comments-start', whole: false });
+    expect(matchLine('0 comments 0 people listening')).toBeNull();
+    expect(matchLine('3 Comments, Comment or Ping')).toMatchObject({ kind: 'comments-start', whole: false });
+    expect(matchLine('3 comments from readers in the harbour town changed the plan')).toBeNull();
+    // The post's title after the count may be longer than a name.
+    const title = '“Spring at the Harbour: Ferries, Fishermen and the New Timetable – Part Two of Three”';
+    expect(matchLine(`9 Responses to ${title}`)).toMatchObject({ kind: 'comments-start', whole: true });
+    expect(matchLine(`9 bloggers like ${title}`)).toBeNull();
+    expect(matchLine('3 boats left the harbour')).toBeNull();
+  });
+
   it('a one-word label the software prints before a list starts a line where its colon shows', () => {
     expect(matchLine('Tags: harbour, ferries')).toMatchObject({ kind: 'article-end', phrase: 'Tags:', whole: false });
     expect(matchLine('Pages: 1 2 3')).toMatchObject({ kind: 'article-end', whole: false });

@@ -3,7 +3,7 @@
  * translations (see scripts/gen-patterns.ts) plus hand-written English sets, and a linear-time matcher.
  */
 import { hasDate, hasTime } from '../model/shapes.js';
-import { isSpacelessChar, NON_ASCII, SPACELESS_CLASS } from '../text-stats.js';
+import { isSpacelessChar, lineWords, NON_ASCII, SPACELESS_CLASS } from '../text-stats.js';
 import handWritten from './handwritten.json' with { type: 'json' };
 import wordpress from './wordpress.json' with { type: 'json' };
 
@@ -249,7 +249,7 @@ const DIGITS_ONLY = /^[\p{N} ]+$/u;
  * Whether the normalised `text` is the template `c` as a whole: the wildcard captures (positions in
  * the padded text) or null. Captures are bounded; inner ones must be non-empty.
  */
-function templateCaptures(c: Compiled, text: string): Array<[number, number]> | null {
+function templateCaptures(c: Compiled, text: string, maxWildcard = MAX_WILDCARD_CHARS): Array<[number, number]> | null {
   const padded = ` ${text} `;
   const { parts } = c;
   const first = parts[0];
@@ -268,7 +268,7 @@ function templateCaptures(c: Compiled, text: string): Array<[number, number]> | 
   for (let i = 0; i < caps.length; i++) {
     const [from, to] = caps[i];
     const value = padded.slice(from, to).trim();
-    if (to - from > MAX_WILDCARD_CHARS) return null;
+    if (to - from > maxWildcard) return null;
     // An unrendered template shows its placeholder: "%d bloggers like this:" normalises to "d ...".
     if (value === '' ? i > 0 && i < caps.length - 1 : c.digits[i] && !DIGITS_ONLY.test(value) && value !== 'd') return null;
   }
@@ -303,8 +303,8 @@ function candidates(keyed: Filtered<Compiled[]>, text: string, ascii: boolean): 
   return found;
 }
 
-function wholeTemplate(text: string, ascii: boolean): Compiled | null {
-  for (const c of candidates(index.templates, text, ascii)) if (templateCaptures(c, text)) return c;
+function wholeTemplate(text: string, ascii: boolean, maxWildcard = MAX_WILDCARD_CHARS): Compiled | null {
+  for (const c of candidates(index.templates, text, ascii)) if (templateCaptures(c, text, maxWildcard)) return c;
   return null;
 }
 
@@ -368,7 +368,7 @@ export function matchLine(text: string): PhraseMatch | null {
     pos += next.key.length;
     if (norm[pos] === ' ') pos++;
   }
-  if (segments.length === 0) return null;
+  if (segments.length === 0) return countLead(text, norm, ascii);
   // "Leave a Reply Cancel reply": several phrases make the whole line.
   if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], false, norm);
   // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a
@@ -376,6 +376,34 @@ export function matchLine(text: string): PhraseMatch | null {
   const lead = segments[0];
   if ((lead.multiToken && colonShown(lead, text)) || labels(lead, text)) return toMatch(lead, false, norm);
   return null;
+}
+
+/** Words of a count the software prints before a line's other text ("3 Comments", "12 Responses"). */
+const COUNT_LEAD_WORDS = 2;
+/** A post title after a count ("12 Responses to “%s”") may be longer than a name or a date. */
+const MAX_TITLE_CHARS = 150;
+/** Words a theme prints after the count ("leave one", "Comment or Ping"); more make a sentence. */
+const COUNT_TAIL_WORDS = 5;
+/** A count of one or more: "0 comments 0 people listening" announces none. */
+const COUNT_START = /^(?!0+ )\p{N}+ /u;
+
+/**
+ * A comment count leads a line as a plain phrase does ("One Comment leave one →"): "3 Comments
+ * leave one →", "20 Comments Post a comment", where a theme prints its own words after the count.
+ * A starter with the post's title after the count takes a title of any length.
+ */
+function countLead(text: string, norm: string, ascii: boolean): PhraseMatch | null {
+  if (!COUNT_START.test(norm)) return null;
+  const titled = wholeTemplate(norm, ascii, MAX_TITLE_CHARS);
+  if (titled && titled.entry.kind === 'comments-start') return toMatch(titled, true, norm);
+  if (lineWords(norm, COUNT_LEAD_WORDS + COUNT_TAIL_WORDS + 1) > COUNT_LEAD_WORDS + COUNT_TAIL_WORDS) return null;
+  let end = -1;
+  for (let k = 0; k < COUNT_LEAD_WORDS; k++) {
+    end = norm.indexOf(' ', end + 1);
+    if (end < 0) return null;
+  }
+  const lead = wholeTemplate(norm.slice(0, end), ascii);
+  return lead && lead.entry.kind === 'comments-start' && colonShown(lead, text) ? toMatch(lead, false, norm) : null;
 }
 
 const ENDS_IN_COLON = /[:：]$/u;
