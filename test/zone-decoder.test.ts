@@ -572,3 +572,23 @@ describe('chrome between the article and its comments', () => {
     expect(zones.slice(5)).toEqual(['comment-header', 'comment', 'comment-header', 'comment']);
   });
 });
+
+describe('an embedded frame inside the article', () => {
+  it('leaves the text, and the article goes on around it', () => {
+    const dump = [
+      'Harbour reopens after the storms',
+      '',
+      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+      '',
+      'IFRAME: https://video.example/embed/x7Yq2?autoplay=0&rel=1&showinfo=0',
+      '',
+      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+    ].join('\n');
+    const result = clean(dump);
+    expect(result.body).toEqual([
+      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+    ]);
+    expect(clean(dump, { keepJunk: true }).junk).toContainEqual({ kind: 'ad', text: 'IFRAME: https://video.example/embed/x7Yq2?autoplay=0&rel=1&showinfo=0' });
+  });
+});

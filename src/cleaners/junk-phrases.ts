@@ -32,7 +32,7 @@ const LYNX_FRAME_RE = /^IFRAME: \S+$/u;
 /**
  * A frame is weaker evidence than a UI string: ad frames sit between an article's paragraphs, and a
  * stronger hint ends the article there (lynx dumps of the dev corpus: Dragnet body -0.007 at 4, -0.003
- * at 2, +0.001 at 1).
+ * at 2, +0.001 at 1). The decoder drops the frame's line from the text afterwards (Hint.embed).
  */
 const FRAME_WEIGHT = 1;
 
@@ -59,7 +59,7 @@ export const junkPhrases: Cleaner = {
           if (match.single) hint.single = true;
         }
       } else if (line.text.startsWith('IFRAME: ') && LYNX_FRAME_RE.test(line.text)) {
-        addHint(line, 'junk:ad', FRAME_WEIGHT, 'junk-phrases', 'lynx: "IFRAME: %s" (an embedded frame)');
+        addHint(line, 'junk:ad', FRAME_WEIGHT, 'junk-phrases', 'lynx: "IFRAME: %s" (an embedded frame)').embed = true;
       }
     }
   },

@@ -504,6 +504,18 @@ function dropSeparators(lines: Line[], evidence: Evidence[]): void {
   });
 }
 
+/** Lines the decoder kept in the text that stand for embedded content (see Hint.embed): chrome after all. */
+function dropEmbeds(lines: Line[]): void {
+  for (const line of lines) {
+    if (line.zone !== 'body' && line.zone !== 'comment') continue;
+    const embed = line.hints.find((h) => h.embed);
+    if (!embed) continue;
+    line.zone = embed.kind as Zone;
+    line.by = embed.by;
+    line.reason = `${embed.reason}; embedded content, not text`;
+  }
+}
+
 /** A teaser cut short by the site ("35 Cool Headboard Ideas To Improve …", "Solid Multi-Facade House in Sw..."). */
 const CUT_SHORT_RE = /(?:…|\.\.\.)$/u;
 /** A cut teaser has words to cut: "Load more..." and "Loading..." are links. */
@@ -745,6 +757,7 @@ export const zoneDecoder: Cleaner = {
       line.score = margin(e, state);
     });
     dropSeparators(doc.lines, evidence);
+    dropEmbeds(doc.lines);
     guardEmptyBody(doc, evidence);
     nameJunkBlocks(doc.lines, evidence);
     pickTitle(doc.lines, evidence);
