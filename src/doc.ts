@@ -48,11 +48,6 @@ export interface Hint {
   reason: string;
   /** On a `comments-start` hint: the starter announces one comment ("1 Comment"). */
   single?: true;
-  /**
-   * On a junk hint: the line stands for embedded content (a frame), never for text. The hint is weak,
-   * so that it does not end the article around it, and the line leaves the text after decoding.
-   */
-  embed?: true;
 }
 
 export interface CommentHead {

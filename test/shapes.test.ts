@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatch, hasDate, hasRelativeTime } from '../src/model/shapes.js';
+import { dateMatch, embedded, hasDate, hasRelativeTime } from '../src/model/shapes.js';
 
 describe('dates and relative times', () => {
   it.each([
@@ -54,5 +54,24 @@ describe('dates and relative times', () => {
     const line = 'ab 2024 '.repeat(20_000);
     expect(hasDate(line)).toBe(false);
     expect(hasDate(`${line}12 March 2024`)).toBe(true);
+  });
+});
+
+describe('embedded content as lynx prints it', () => {
+  it.each([
+    ['IFRAME: https://ads.example/slot?id=7&size=300x250', true],
+    ['IFRAME: inline_ads', true],
+    ['[block-diagram.png]', true],
+    ['[1*3vIhkoHIzcxvUdijoCVx6w.jpeg]', true],
+    ['[dims?thumbnail=980%2C653&quality=80]', true],
+    ['[USEMAP:navbar.gif]', true],
+    // Alt text, an editor's note, a bracketed word and a sentence about a frame are text.
+    ['[A fishing boat in the harbour at dawn]', false],
+    ['[Photos via AP]', false],
+    ['[build]', false],
+    ['IFRAME: the word and then more words', false],
+    ['The file was saved as harbour.png', false],
+  ])('%s: %s', (line, expected) => {
+    expect(embedded(line)).toBe(expected);
   });
 });

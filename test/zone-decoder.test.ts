@@ -573,7 +573,7 @@ describe('chrome between the article and its comments', () => {
   });
 });
 
-describe('an embedded frame inside the article', () => {
+describe('an embedded frame or an image shown by its file name inside the article', () => {
   it('leaves the text, and the article goes on around it', () => {
     const dump = [
       'Harbour reopens after the storms',
@@ -583,12 +583,22 @@ describe('an embedded frame inside the article', () => {
       'IFRAME: https://video.example/embed/x7Yq2?autoplay=0&rel=1&showinfo=0',
       '',
       'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+      '',
+      '[harbour-pier_2048x1365.jpg]',
+      '',
+      'The mayor promised a review of the repairs to the old pier before the autumn storms.',
     ].join('\n');
     const result = clean(dump);
     expect(result.body).toEqual([
       'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
       'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+      'The mayor promised a review of the repairs to the old pier before the autumn storms.',
     ]);
-    expect(clean(dump, { keepJunk: true }).junk).toContainEqual({ kind: 'ad', text: 'IFRAME: https://video.example/embed/x7Yq2?autoplay=0&rel=1&showinfo=0' });
+    expect(clean(dump, { keepJunk: true }).junk).toEqual(
+      expect.arrayContaining([
+        { kind: 'ad', text: 'IFRAME: https://video.example/embed/x7Yq2?autoplay=0&rel=1&showinfo=0' },
+        { kind: 'boilerplate', text: '[harbour-pier_2048x1365.jpg]' },
+      ]),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type HintKind, type JunkKind, SOFTWARE_WEIGHT } from '../doc.js';
 import { memoByText } from '../line-memo.js';
+import { LYNX_FRAME_RE } from '../model/shapes.js';
 import { matchLine, type PhraseKind } from '../patterns/index.js';
 
 // Log-odds weights: a whole line that is a known UI string is near-certain junk; a line that only
@@ -25,14 +26,9 @@ const ZONES: Record<PhraseKind, { zone: JunkKind; extra?: HintKind }> = {
 };
 
 /**
- * An embedded frame as lynx prints it: `IFRAME:` and the frame's address or name
- * (`IFRAME: https://ads.example/slot?id=7`). The frame's content is another page; the line is none of this one's text.
- */
-const LYNX_FRAME_RE = /^IFRAME: \S+$/u;
-/**
  * A frame is weaker evidence than a UI string: ad frames sit between an article's paragraphs, and a
  * stronger hint ends the article there (lynx dumps of the dev corpus: Dragnet body -0.007 at 4, -0.003
- * at 2, +0.001 at 1). The decoder drops the frame's line from the text afterwards (Hint.embed).
+ * at 2, +0.001 at 1). The decoder drops the frame's line from the text afterwards (shapes' `embedded`).
  */
 const FRAME_WEIGHT = 1;
 
@@ -59,7 +55,7 @@ export const junkPhrases: Cleaner = {
           if (match.single) hint.single = true;
         }
       } else if (line.text.startsWith('IFRAME: ') && LYNX_FRAME_RE.test(line.text)) {
-        addHint(line, 'junk:ad', FRAME_WEIGHT, 'junk-phrases', 'lynx: "IFRAME: %s" (an embedded frame)').embed = true;
+        addHint(line, 'junk:ad', FRAME_WEIGHT, 'junk-phrases', 'lynx: "IFRAME: %s" (an embedded frame)');
       }
     }
   },

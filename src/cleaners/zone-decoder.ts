@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Hint, type HintKind, type JunkKind, type Line, SOFTWARE_WEIGHT, type Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { BULLET_RE, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
+import { BULLET_RE, embedded, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { lineWords } from '../text-stats.js';
@@ -504,16 +504,18 @@ function dropSeparators(lines: Line[], evidence: Evidence[]): void {
   });
 }
 
-/** Lines the decoder kept in the text that stand for embedded content (see Hint.embed): chrome after all. */
-function dropEmbeds(lines: Line[]): void {
-  for (const line of lines) {
-    if (line.zone !== 'body' && line.zone !== 'comment') continue;
-    const embed = line.hints.find((h) => h.embed);
-    if (!embed) continue;
-    line.zone = embed.kind as Zone;
-    line.by = embed.by;
-    line.reason = `${embed.reason}; embedded content, not text`;
-  }
+/**
+ * Lines kept in the text that stand for embedded content (a frame, an image by its file name; see
+ * shapes' `embedded`) leave it after the pass. Decoded as they are, they do not end the article around them.
+ */
+function dropEmbedded(lines: Line[], evidence: Evidence[]): void {
+  lines.forEach((line, i) => {
+    if ((line.zone !== 'body' && line.zone !== 'comment') || !embedded(line.text)) return;
+    const hint = evidence[i].junk;
+    line.zone = (hint?.kind as Zone | undefined) ?? 'junk:boilerplate';
+    line.by = hint?.by ?? ID;
+    line.reason = `${hint ? `${hint.reason}; ` : ''}embedded content, not text`;
+  });
 }
 
 /** A teaser cut short by the site ("35 Cool Headboard Ideas To Improve …", "Solid Multi-Facade House in Sw..."). */
@@ -757,7 +759,7 @@ export const zoneDecoder: Cleaner = {
       line.score = margin(e, state);
     });
     dropSeparators(doc.lines, evidence);
-    dropEmbeds(doc.lines);
+    dropEmbedded(doc.lines, evidence);
     guardEmptyBody(doc, evidence);
     nameJunkBlocks(doc.lines, evidence);
     pickTitle(doc.lines, evidence);
