@@ -65,12 +65,15 @@ describe('embedded content as lynx prints it', () => {
     ['[1*3vIhkoHIzcxvUdijoCVx6w.jpeg]', true],
     ['[dims?thumbnail=980%2C653&quality=80]', true],
     ['[USEMAP:navbar.gif]', true],
+    ['RUU_1694.JPG', true],
+    ['wires-and-trees-down-front-yard.jpg', true],
     // Alt text, an editor's note, a bracketed word and a sentence about a frame are text.
     ['[A fishing boat in the harbour at dawn]', false],
     ['[Photos via AP]', false],
     ['[build]', false],
     ['IFRAME: the word and then more words', false],
     ['The file was saved as harbour.png', false],
+    ['example.com', false],
   ])('%s: %s', (line, expected) => {
     expect(embedded(line)).toBe(expected);
   });

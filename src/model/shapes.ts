@@ -178,20 +178,23 @@ export const EMAIL_RE = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}/u;
 export const HANDLE_RE = /(?:^|\s)[@#][\p{L}\p{N}_]{2,30}/u;
 
 /**
- * How lynx prints what is not the page's text but stands in its place: an embedded frame as
+ * What renderers print in place of content that is not the page's text: lynx's embedded frame,
  * `IFRAME:` and the frame's address or name (`IFRAME: https://ads.example/slot?id=7`), and an image
- * without alt text as its file name in brackets (`[block-diagram.png]`, `[dims?thumbnail=980%2C653]`).
- * A bracketed line with a space in it is alt text or an editor's note ("[Photos via AP]"), and a
- * bracketed word without a file's shape ("[build]") may be text: neither is embedded content.
+ * shown by its file name, in lynx's brackets when it has no alt text (`[block-diagram.png]`,
+ * `[dims?thumbnail=980%2C653]`) or bare where the page gave the file name as its alt text
+ * (`RUU_1694.JPG`). A bracketed line with a space in it is alt text or an editor's note ("[Photos
+ * via AP]"), and a bracketed word without a file's shape ("[build]") may be text: neither is embedded.
  */
 export const LYNX_FRAME_RE = /^IFRAME: \S+$/u;
 const LYNX_IMAGE_RE = /^\[(?:USEMAP:)?[^[\]\s]{1,300}\]$/u;
 const FILE_NAME_RE = /\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:[?#][^\]]{0,300})?\]$|[?=&%]/iu;
+const IMAGE_FILE_RE = /^[^\s[\]]{1,300}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$/iu;
 
 /** The line stands for embedded content, a frame or an image shown by its file name (see LYNX_FRAME_RE). */
 export function embedded(text: string): boolean {
   if (text.startsWith('IFRAME: ')) return LYNX_FRAME_RE.test(text);
-  return text.startsWith('[') && LYNX_IMAGE_RE.test(text) && FILE_NAME_RE.test(text);
+  if (text.startsWith('[')) return LYNX_IMAGE_RE.test(text) && FILE_NAME_RE.test(text);
+  return IMAGE_FILE_RE.test(text);
 }
 
 /** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets (`•`), dashes. */
