@@ -602,3 +602,30 @@ describe('an embedded frame or an image shown by its file name inside the articl
     );
   });
 });
+
+describe('dated items after the article, with no section starter', () => {
+  const article: [string, [HintKind, number][]][] = [
+    ['Menu', [['junk:nav', 3]]],
+    ...[1, 2, 3].map((k): [string, [HintKind, number][]] => [`Paragraph ${k}. ${SENTENCE}`, [['body', 3]]]),
+    ['Share this:', [['junk:share', 4]]],
+  ];
+  const titles = ['Ferry adds a late boat', 'Library opens a tool shed', 'Council agrees the budget', 'Choir looks for tenors', 'Bus stop moves', 'Market opens early'];
+  // Each item: its title, its date and its first sentence, and a link to its comments.
+  const item = (title: string, k: number): [string, [HintKind, number][]][] => [
+    [title, [['body', 1]]],
+    [`November ${26 - k}, 2025`, [['comment-header', 1], ['date', 2.5]]],
+    [`${title}, and the town will hear more about it at the meeting next week.`, [['body', 1]]],
+    ['Comment', [['junk:comment-form', 4]]],
+  ];
+
+  it('are a dated listing, not comments, when no header names a writer', () => {
+    const zones = decode([...article, ...titles.flatMap(item)]);
+    expect(zones.filter((z) => z.startsWith('comment'))).toEqual([]);
+  });
+
+  it('are comments when a name stands above each date', () => {
+    const named = titles.flatMap((title, k): [string, [HintKind, number][]][] => [['Jane Roe', []], ...item(title, k).slice(1)]);
+    const zones = decode([...article, ...named]);
+    expect(zones.filter((z) => z === 'comment-header')).toHaveLength(titles.length);
+  });
+});

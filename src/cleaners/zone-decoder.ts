@@ -252,10 +252,12 @@ function discountMetaRuns(evidence: Evidence[]): void {
  */
 const CONFIRM_REACH = 12;
 
+const LETTER_RE = /\p{L}/u;
+
 /** A line of the comment form or its subscribe boxes, or one without a letter (a field, a rule). */
 function formLine(e: Evidence, line: Line): boolean {
   const kind = e.junk?.kind;
-  return kind === 'junk:comment-form' || kind === 'junk:subscribe' || !/\p{L}/u.test(line.text);
+  return kind === 'junk:comment-form' || kind === 'junk:subscribe' || !LETTER_RE.test(line.text);
 }
 
 /**
@@ -699,6 +701,42 @@ function profiledThread(lines: Line[], evidence: Evidence[]): boolean {
   return text < 0 || first < text;
 }
 
+/** Words of a name on a line of its own above a comment's date ("Ruben Turtulici"). */
+const NAME_WORDS = 4;
+/** Lines without a letter (a lynx bullet, a rule) between such a name and its date. */
+const NAME_GAP = 2;
+const NAME_SHAPE_RE = /^\p{Lu}[^\d.!?]{0,60}$/u;
+const LOWER_WORD_RE = /(?:^|\s)\p{Ll}/gu;
+
+/**
+ * Reader comments name their writers. A page with no section starter whose header lines are bare
+ * dates, none sure and no name in them or on a line just above, is a dated listing (news items,
+ * posts under their dates), and its items are the page's text: no comments section opens.
+ */
+function datedListing(lines: Line[], evidence: Evidence[]): boolean {
+  if (evidence.some((e) => e.start > 0)) return false;
+  let dated = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (!evidence[i].header) continue;
+    if (sureHeader(evidence[i]) || lines[i].head?.author || nameAbove(lines, evidence, i)) return false;
+    dated = true;
+  }
+  return dated;
+}
+
+/**
+ * A name-shaped line right above line i, past letterless lines: a few words from a capital, no digit
+ * or sentence mark, and at most one word in lower case ("Ana de Souza"; "Council agrees the budget"
+ * is a headline).
+ */
+function nameAbove(lines: Line[], evidence: Evidence[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && j >= i - NAME_GAP && !LETTER_RE.test(lines[j].text)) j--;
+  if (j < 0 || evidence[j].junk) return false;
+  const text = lines[j].text;
+  return NAME_SHAPE_RE.test(text) && lineWords(text, NAME_WORDS + 1) <= NAME_WORDS && (text.match(LOWER_WORD_RE)?.length ?? 0) <= 1;
+}
+
 /** Decodes every line's zone with the page grammar (Viterbi), weighing all cleaners' hints. */
 export const zoneDecoder: Cleaner = {
   id: ID,
@@ -711,9 +749,10 @@ export const zoneDecoder: Cleaner = {
     discountMetaRuns(evidence);
     markTrailedText(evidence);
     // Before the discount: a header whose comment is a smiley still shows where the section starts.
-    // A forum thread's posts are its text: no comments section opens under the first one.
+    // A forum thread's posts are its text: no comments section opens under the first one; nor in a
+    // dated listing, whose items are its text.
     const thread = isThread(doc.lines, evidence);
-    const mayOpen = thread ? evidence.map(() => false) : commentsMayOpen(evidence, doc.lines);
+    const mayOpen = thread || datedListing(doc.lines, evidence) ? evidence.map(() => false) : commentsMayOpen(evidence, doc.lines);
     markListRuns(evidence, doc.lines);
     // Headers close the text above them on this page (see markTrailedText).
     const trailing = evidence.some((e) => e.trailed);
