@@ -390,7 +390,7 @@ const COUNT_START = /^(?!0+ )\p{N}+ /u;
 /**
  * A comment count leads a line as a plain phrase does ("One Comment leave one →"): "3 Comments
  * leave one →", "20 Comments Post a comment", where a theme prints its own words after the count.
- * A starter with the post's title after the count takes a title of any length.
+ * A starter with the post's title after the count ("12 Responses to “%s”") takes a title up to MAX_TITLE_CHARS.
  */
 function countLead(text: string, norm: string, ascii: boolean): PhraseMatch | null {
   if (!COUNT_START.test(norm)) return null;
