@@ -35,6 +35,11 @@ describe('headline features', () => {
     const caption = 'Volunteers fold coats at the depot on Saturday. (Photo: Jane Roe/The Herald)';
     expect(feature([caption, TEXT].join('\n'), 'caption_hint')[0]).toBe(1);
     expect(feature(['Volunteers fold coats at the depot', TEXT].join('\n'), 'caption_hint')[0]).toBe(0);
+    // A position marker or a courtesy line before it, a wire agency's credit after it.
+    for (const line of ['ABOVE: Volunteers fold coats at the depot', 'Courtesy: Northfield Community Depot', 'Volunteers at the depot (AAP)']) {
+      expect(feature([line, TEXT].join('\n'), 'caption_hint')[0]).toBe(1);
+    }
+    expect(feature(['Above all, the depot needs coats', TEXT].join('\n'), 'caption_hint')[0]).toBe(0);
   });
 
   it('name_over_meta: a name right above a date is an author box, not a headline', () => {

@@ -19,10 +19,14 @@ const BYLINE_RE =
 const AUTHOR_LABEL_RE = /^(?:author|autor|auteur|autore|автор)\s?:\s?\p{L}/iu;
 const DATE_LABEL_RE = /^(?:published|posted|updated|last updated|date|datum|publié|publicado|опубликовано)\s?(?:on|:)?\s/iu;
 
-/** Photo cues in captions of news sites: position markers, photo credits, agency credits. */
+/**
+ * Photo cues in captions of news sites: position markers ("(L)", "ABOVE:"), photo credits, a
+ * courtesy line, and wire agencies' credits ("(AP)", "(AAP)", "(dpa)").
+ */
 const CAPTION_RES = [
   /\((?:l|r|c|left|right|center|centre|top|bottom|front|back|pictured|file)\)/iu,
-  /\((?:ap|afp|reuters|getty|epa)\s?(?:photo|images)?[^)]{0,40}\)\s?$/iu,
+  /\((?:ap|afp|reuters|getty|epa|aap|dpa|efe|ansa|xinhua|upi)\s?(?:photo|images)?[^)]{0,40}\)\s?$/iu,
+  /^(?:above|below|pictured|inset|courtesy)\s?:\s?\p{L}/iu,
   /^(?:photo|image|picture|foto|bild|illustration|credit)s?\s?(?::|by\b)/iu,
   /\((?:photo|image|picture|foto|bild|illustration|credit)s?\s?(?::|by\b)[^()]{0,60}\)\s?$/iu,
   /\b(?:photo|photograph|image|picture)\s(?:by|credit|courtesy)\b/iu,
@@ -33,7 +37,7 @@ const CAPTION_RES = [
  * What every caption cue contains (with the same flags, so the same case folding): one scan
  * instead of five on the lines that have none, which is nearly all of them.
  */
-const CAPTION_CUE = /\(|photo|image|picture|foto|bild|illustration|credit|getty|reuters/iu;
+const CAPTION_CUE = /\(|photo|image|picture|foto|bild|illustration|credit|getty|reuters|^(?:above|below|pictured|inset|courtesy)/iu;
 
 interface MetaHint {
   kind: 'byline' | 'date' | 'caption';
