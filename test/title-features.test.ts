@@ -72,6 +72,20 @@ describe('titleCandidates', () => {
     doc.lines[doc.lines.length - 1].n = 2;
     expect(titleCandidates(doc.lines, doc.lines.length - 1)).toEqual([60]);
   });
+
+  it('leaves out links to the previous or next post and back to an index, not a headline in guillemets', () => {
+    const lines = [
+      '« Ferry timetable changes | Main | Library opens a tool shed »',
+      '« Back to Harbour News',
+      '<<Back to index',
+      'Harbour news archive »',
+      '« Nous ne céderons pas », dit le maire',
+      'Harbour reopens after the storm',
+      TEXT,
+    ];
+    const doc = toDoc(lines.join('\n'), 't');
+    expect(titleCandidates(doc.lines, doc.lines.length - 1).map((i) => doc.lines[i].text)).toEqual(lines.slice(4, 6));
+  });
 });
 
 describe('tidyTitle', () => {
