@@ -15,6 +15,11 @@ describe('junkPhrases', () => {
     expect(junkHints('Leave a Reply\nThe harbour reopened on Monday after a week of storms.')).toEqual([['junk:comment-form'], []]);
   });
 
+  it('marks a link back to the previous post or an index, not a quotation in guillemets or a link onwards', () => {
+    const dump = ['« Ferry timetable changes | Main | Library opens a tool shed »', '« Back to Harbour News', '« Nous ne céderons pas », dit le maire', 'More headlines »'].join('\n');
+    expect(junkHints(dump)).toEqual([['junk:nav'], ['junk:nav'], [], []]);
+  });
+
   it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {
     const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);

@@ -197,6 +197,26 @@ export function embedded(text: string): boolean {
   return IMAGE_FILE_RE.test(text);
 }
 
+/**
+ * A link to the previous or next post, or back to an index, as blog and news software prints it:
+ * an arrow before the link's title that no closing quote mark answers ("« Back to Football Home",
+ * "<<Back to index"), an arrow after one that no opening mark began ("Celery documentation »"), or
+ * both around links parted by bars ("« Older post | Main | Newer post »"). Guillemets that quote
+ * (« Nous ne céderons pas ») open and close.
+ */
+export const BACK_ARROW_RE = /^(?:[«‹←]|<<)/u;
+const FORWARD_ARROW_RE = /(?:[»›→]|>>)$/u;
+const LINK_BAR_RE = / \| /u;
+
+export function navigationLink(text: string): boolean {
+  const back = BACK_ARROW_RE.test(text);
+  const forward = FORWARD_ARROW_RE.test(text);
+  if (back && forward) return LINK_BAR_RE.test(text);
+  if (back) return !/[»›]/u.test(text);
+  if (forward) return !/[«‹]/u.test(text);
+  return false;
+}
+
 /** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets (`•`), dashes. */
 export const BULLET_RE = /^(?:[*+•·▪◦‣#-]|o)\s/u;
 export const NUMBERED_RE = /^\(?\d{1,3}[.)]\s/u;

@@ -1,7 +1,7 @@
 import type { Line } from '../doc.js';
 import { isSpaceless, lineWords, tokens } from '../text-stats.js';
 import { allCaps, type LineStats, sameTokenCounts } from './features.js';
-import { BULLET_RE, endsLikeSentence, NUMBERED_RE } from './shapes.js';
+import { BULLET_RE, endsLikeSentence, navigationLink, NUMBERED_RE } from './shapes.js';
 
 /** Features of a line as a headline candidate: its shape, and where it sits relative to the running text. */
 export const TITLE_FEATURE_NAMES = [
@@ -249,26 +249,6 @@ export function titleCandidates(lines: Line[], first: number): number[] {
     out.push(i);
   }
   return out;
-}
-
-/**
- * A link to the previous or next post, or back to an index, as blog and news software prints it:
- * an arrow before the link's title that no closing quote mark answers ("« Back to Football Home",
- * "<<Back to index"), an arrow after one that no opening mark began ("Celery documentation »"), or
- * both around links parted by bars ("« Older post | Main | Newer post »"). Guillemets that quote
- * (« Nous ne céderons pas ») open and close.
- */
-const BACK_ARROW_RE = /^(?:[«‹←]|<<)/u;
-const FORWARD_ARROW_RE = /(?:[»›→]|>>)$/u;
-const LINK_BAR_RE = / \| /u;
-
-function navigationLink(text: string): boolean {
-  const back = BACK_ARROW_RE.test(text);
-  const forward = FORWARD_ARROW_RE.test(text);
-  if (back && forward) return LINK_BAR_RE.test(text);
-  if (back) return !/[»›]/u.test(text);
-  if (forward) return !/[«‹]/u.test(text);
-  return false;
 }
 
 /**
