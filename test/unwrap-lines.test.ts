@@ -54,6 +54,16 @@ describe('unwrapLines joins paragraphs a renderer wrapped', () => {
     expect(unwrap(dump)).toEqual([...menu, PARAGRAPH_A, PARAGRAPH_B]);
   });
 
+  it('glues a digit to a spaceless character in Chinese text, but keeps the space a Latin line broke at', () => {
+    const han = '港口在暴风雨过后于星期一重新开放渔民们中午之前就回到了海上渡轮公司说时刻表从今年的春天起恢复夏季的时间市长还承诺在秋天之前完成对旧码头的维修工作居民们对此表示欢迎';
+    const chinese = [`${han.slice(0, 38)}2015`, `年${han.slice(38, 77)}`, '支持。'];
+    expect(unwrap(chinese.join('\n'))).toEqual([chinese.join('')]);
+    const latin = ['the the the storm the https://x.test/?q=1 e.g. Monday привет.', 'would storm v1.2.3 データ über ... 東京 said $3.2 naïve storm $3.2', '東京 the the the.'];
+    expect(unwrap(latin.join('\n'))).toEqual([latin.join(' ')]);
+    const ending = ['back.lebanon the “quoted” the (aside) the would مرحبا привет.', 'שלום été harbour Mr. データ #tag e.g. and שלום 👨‍👩‍👧 東京', 'データ the the the.'];
+    expect(unwrap(ending.join('\n')).at(-1)).toBe(ending.slice(1).join(' '));
+  });
+
   it('joins a line wrapped at about a thousand characters (lynx)', () => {
     const long = `${'word '.repeat(199)}wraps`;
     expect(unwrap(`${long}\nhere at last.`)).toEqual([`${long} here at last.`]);

@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Line } from '../doc.js';
-import { isSpacelessChar } from '../text-stats.js';
+import { isSpaceless, isSpacelessChar } from '../text-stats.js';
 
 /**
  * Renderers wrap long paragraphs: w3m at the width of a table cell (often ~80 columns), lynx at
@@ -56,12 +56,15 @@ function width(line: Line): number {
 /**
  * Lines of spaceless scripts (Chinese, Japanese, Thai) break between any two characters, with no
  * space. Beside a letter of a spaced script ("東京" + "back."), the break may have been a space: a
- * space keeps both words as they were. Digits and punctuation glue ("2015" + "年", "。" + "春").
+ * space keeps both words as they were. Digits and punctuation glue to a spaceless character
+ * ("2015" + "年", "。" + "春"), in a line of the spaceless script: a line mostly of a spaced script
+ * that ends in a spaceless word or a number ("... 東京" + "データ", "costs $3.2" + "東京") broke at a space.
  */
 function spacelessJoin(text: string, next: string): boolean {
   const last = Array.from(text.slice(-2)).at(-1) ?? '';
   const first = String.fromCodePoint(next.codePointAt(0) ?? 0);
-  return (isSpacelessChar(last) || isSpacelessChar(first)) && !spacedLetter(last) && !spacedLetter(first);
+  if (spacedLetter(last) || spacedLetter(first)) return false;
+  return (isSpacelessChar(last) || isSpacelessChar(first)) && isSpaceless(text);
 }
 
 const LETTER = /\p{L}/u;
