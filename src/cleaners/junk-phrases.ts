@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type HintKind, type JunkKind, SOFTWARE_WEIGHT } from '../doc.js';
 import { memoByText } from '../line-memo.js';
-import { BACK_ARROW_RE, LYNX_FRAME_RE, navigationLink } from '../model/shapes.js';
+import { LYNX_FRAME_RE, navigationLink } from '../model/shapes.js';
 import { matchLine, type PhraseKind } from '../patterns/index.js';
 
 // Log-odds weights: a whole line that is a known UI string is near-certain junk; a line that only
@@ -56,7 +56,7 @@ export const junkPhrases: Cleaner = {
         }
       } else if (line.text.startsWith('IFRAME: ') && LYNX_FRAME_RE.test(line.text)) {
         addHint(line, 'junk:ad', FRAME_WEIGHT, 'junk-phrases', 'lynx: "IFRAME: %s" (an embedded frame)');
-      } else if (BACK_ARROW_RE.test(line.text) && navigationLink(line.text)) {
+      } else if (navigationLink(line.text) === 'back') {
         // Only links back: a link onwards ("More headlines »", "Keep reading →") right after an
         // article's first paragraph would end the article there (measured: see the commit).
         addHint(line, 'junk:nav', PREFIX_WEIGHT, 'junk-phrases', 'a link back to the previous post or an index ("« Older post | Main", "« Back to index")');

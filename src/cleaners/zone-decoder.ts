@@ -500,10 +500,16 @@ function markSeparators(evidence: Evidence[], lines: Line[]): void {
 function dropSeparators(lines: Line[], evidence: Evidence[]): void {
   lines.forEach((line, i) => {
     if (line.zone !== 'body' || !evidence[i].separator) return;
-    line.zone = (evidence[i].junk?.kind as Zone | undefined) ?? 'junk:boilerplate';
-    line.by = evidence[i].junk?.by ?? ID;
-    line.reason = `${evidence[i].junk?.reason ?? 'repeated line'}; separates the items of a listing`;
+    const hint = evidence[i].junk;
+    toChrome(line, hint, `${hint?.reason ?? 'repeated line'}; separates the items of a listing`);
   });
+}
+
+/** A line the pass kept as text, made chrome after it: of its junk hint's kind, else boilerplate. */
+function toChrome(line: Line, hint: Hint | null, reason: string): void {
+  line.zone = (hint?.kind as Zone | undefined) ?? 'junk:boilerplate';
+  line.by = hint?.by ?? ID;
+  line.reason = reason;
 }
 
 /**
@@ -514,9 +520,7 @@ function dropEmbedded(lines: Line[], evidence: Evidence[]): void {
   lines.forEach((line, i) => {
     if ((line.zone !== 'body' && line.zone !== 'comment') || !embedded(line.text)) return;
     const hint = evidence[i].junk;
-    line.zone = (hint?.kind as Zone | undefined) ?? 'junk:boilerplate';
-    line.by = hint?.by ?? ID;
-    line.reason = `${hint ? `${hint.reason}; ` : ''}embedded content, not text`;
+    toChrome(line, hint, `${hint ? `${hint.reason}; ` : ''}embedded content, not text`);
   });
 }
 

@@ -202,19 +202,21 @@ export function embedded(text: string): boolean {
  * an arrow before the link's title that no closing quote mark answers ("« Back to Football Home",
  * "<<Back to index"), an arrow after one that no opening mark began ("Celery documentation »"), or
  * both around links parted by bars ("« Older post | Main | Newer post »"). Guillemets that quote
- * (« Nous ne céderons pas ») open and close.
+ * (« Nous ne céderons pas ») open and close. A line with a back arrow is a link back; else onward.
  */
-export const BACK_ARROW_RE = /^(?:[«‹←]|<<)/u;
+const BACK_ARROW_RE = /^(?:[«‹←]|<<)/u;
 const FORWARD_ARROW_RE = /(?:[»›→]|>>)$/u;
 const LINK_BAR_RE = / \| /u;
+const CLOSING_MARK_RE = /[»›]/u;
+const OPENING_MARK_RE = /[«‹]/u;
 
-export function navigationLink(text: string): boolean {
+export function navigationLink(text: string): 'back' | 'onward' | null {
   const back = BACK_ARROW_RE.test(text);
   const forward = FORWARD_ARROW_RE.test(text);
-  if (back && forward) return LINK_BAR_RE.test(text);
-  if (back) return !/[»›]/u.test(text);
-  if (forward) return !/[«‹]/u.test(text);
-  return false;
+  if (back && forward) return LINK_BAR_RE.test(text) ? 'back' : null;
+  if (back) return CLOSING_MARK_RE.test(text) ? null : 'back';
+  if (forward) return OPENING_MARK_RE.test(text) ? null : 'onward';
+  return null;
 }
 
 /** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets (`•`), dashes. */

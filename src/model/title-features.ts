@@ -245,7 +245,7 @@ export function titleCandidates(lines: Line[], first: number): number[] {
     // The first line of the text itself is a candidate only if it does not end like a sentence.
     if (i === first && endsLikeSentence(lines[i].text)) continue;
     if (hasJunkHint(lines[i])) continue;
-    if (navigationLink(lines[i].text)) continue;
+    if (navigationLink(lines[i].text) !== null) continue;
     out.push(i);
   }
   return out;
