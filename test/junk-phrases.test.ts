@@ -15,9 +15,17 @@ describe('junkPhrases', () => {
     expect(junkHints('Leave a Reply\nThe harbour reopened on Monday after a week of storms.')).toEqual([['junk:comment-form'], []]);
   });
 
-  it('marks a link back to the previous post or an index, not a quotation in guillemets or a link onwards', () => {
+  it('marks a link back to the previous post or an index, and a link onwards, not a quotation in guillemets', () => {
     const dump = ['« Ferry timetable changes | Main | Library opens a tool shed »', '« Back to Harbour News', '« Nous ne céderons pas », dit le maire', 'More headlines »'].join('\n');
-    expect(junkHints(dump)).toEqual([['junk:nav'], ['junk:nav'], [], []]);
+    expect(junkHints(dump)).toEqual([['junk:nav'], ['junk:nav'], [], ['junk:nav']]);
+  });
+
+  it('weighs a link onwards less than a link back', () => {
+    const doc = toDoc('« Back to Harbour News\nMore headlines »', 't');
+    junkPhrases.run(doc, defaultOptions);
+    const [back, onward] = doc.lines.map((line) => line.hints[0].weight);
+    expect(onward).toBeGreaterThan(0);
+    expect(onward).toBeLessThan(back);
   });
 
   it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {

@@ -603,6 +603,28 @@ describe('an embedded frame or an image shown by its file name inside the articl
   });
 });
 
+describe('a link onwards after the article', () => {
+  it('is chrome even when it reads like a sentence', () => {
+    const dump = [
+      'Harbour reopens after the storms',
+      '',
+      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+      '',
+      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+      '',
+      "Next: what the new ferry timetable means for the island's school children »",
+      '',
+      '© 2024 Harbour News',
+    ].join('\n');
+    const result = clean(dump, { keepJunk: true });
+    expect(result.body).toEqual([
+      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+    ]);
+    expect(result.junk).toContainEqual({ kind: 'nav', text: "Next: what the new ferry timetable means for the island's school children »" });
+  });
+});
+
 describe('dated items after the article, with no section starter', () => {
   const article: [string, [HintKind, number][]][] = [
     ['Menu', [['junk:nav', 3]]],
