@@ -603,6 +603,59 @@ describe('an embedded frame or an image shown by its file name inside the articl
   });
 });
 
+describe('a rule between the section starter and the first comment header', () => {
+  const dump = [
+    'Phone software update v4.2',
+    '',
+    'CHANGES',
+    '- Fix for call hang',
+    '- Faster camera start',
+    '',
+    '12 Responses to “Phone software update v4.2”',
+    '',
+    'Subscribe to this entry',
+    '____________________________________________',
+    '',
+    'Jane Roe says:',
+    'May 2, 2020 at 10:00 am',
+    'Does the update work on the older model too? Mine still shows the old version.',
+    '',
+    'Sam Poe says:',
+    'May 3, 2020 at 9:12 am',
+    'Installed it last night and the camera really is quicker now, thanks for the list.',
+  ].join('\n');
+
+  it('does not keep the starter from opening the comments under a post without running text', () => {
+    expect(clean(dump).comments.map((c) => c.author)).toEqual(['Jane Roe', 'Sam Poe']);
+  });
+});
+
+describe('the guard on a post without running text, above its comments', () => {
+  it('keeps neither a rule nor the chrome under the section starter', () => {
+    const dump = [
+      'Phone software update v4.2',
+      '',
+      'CHANGES',
+      '____________________',
+      'Camera and email',
+      '',
+      '12 Responses to “Phone software update v4.2”',
+      'Subscribe to this entry',
+      '',
+      'Jane Roe says:',
+      'May 2, 2020 at 10:00 am',
+      'Does the update work on the older model too? Mine still shows the old version.',
+      '',
+      'Sam Poe says:',
+      'May 3, 2020 at 9:12 am',
+      'Installed it last night and the camera really is quicker now, thanks for the list.',
+    ].join('\n');
+    const result = clean(dump);
+    expect(result.body).toEqual(['CHANGES', 'Camera and email']);
+    expect(result.comments.map((c) => c.author)).toEqual(['Jane Roe', 'Sam Poe']);
+  });
+});
+
 describe('a link onwards after the article', () => {
   it('is chrome even when it reads like a sentence', () => {
     const dump = [

@@ -194,7 +194,8 @@ const SURE_START = SOFTWARE_WEIGHT;
 const SURE_HEADER = 3;
 /**
  * A sure starter opens a comments section when a sure header follows within FIRST_HEADER_REACH
- * lines (at most a "Leave a reply" line between), or closes the first comment's text within
+ * lines (at most a "Leave a reply" line between; a line without a letter, a rule or an empty form
+ * field, does not count), or closes the first comment's text within
  * CONFIRM_REACH where headers follow their text (see markTrailedText), and another one follows
  * within SECTION_REACH lines.
  */
@@ -212,7 +213,7 @@ function commentsMayOpen(evidence: Evidence[], lines: Line[]): boolean[] {
   let seen = false;
   evidence.forEach((e, i) => {
     // A starter that announces one comment is confirmed by one header.
-    if (!seen && sectionStart(e, lines[i]) && sureHeadersAfter(evidence, i) >= (e.single ? 1 : SECTION_HEADERS)) seen = true;
+    if (!seen && sectionStart(e, lines[i]) && sureHeadersAfter(evidence, i, lines) >= (e.single ? 1 : SECTION_HEADERS)) seen = true;
     open[i] = seen;
     if (e.content >= RUNNING_TEXT) seen = true;
   });
@@ -253,6 +254,7 @@ function discountMetaRuns(evidence: Evidence[]): void {
 const CONFIRM_REACH = 12;
 
 const LETTER_RE = /\p{L}/u;
+const ALNUM_RE = /[\p{L}\p{N}]/u;
 
 /** A line of the comment form or its subscribe boxes, or one without a letter (a field, a rule). */
 function formLine(e: Evidence, line: Line): boolean {
@@ -331,11 +333,16 @@ function markHeadersBefore(evidence: Evidence[]): void {
   }
 }
 
-function sureHeadersAfter(evidence: Evidence[], i: number): number {
+/** Sure headers within SECTION_REACH below line i, or 0 when the first is out of reach (see FIRST_HEADER_REACH). */
+function sureHeadersAfter(evidence: Evidence[], i: number, lines: Line[]): number {
   let count = 0;
+  let skipped = 0;
   for (let j = i + 1; j <= Math.min(evidence.length - 1, i + SECTION_REACH); j++) {
-    if (!sureHeaderAt(evidence, j)) continue;
-    if (count === 0 && j > i + (evidence[j - 1].trailed ? CONFIRM_REACH : FIRST_HEADER_REACH)) return 0;
+    if (!sureHeaderAt(evidence, j)) {
+      if (count === 0 && !LETTER_RE.test(lines[j].text)) skipped++;
+      continue;
+    }
+    if (count === 0 && j - skipped > i + (evidence[j - 1].trailed ? CONFIRM_REACH : FIRST_HEADER_REACH)) return 0;
     count++;
   }
   return count;
@@ -803,7 +810,7 @@ export const zoneDecoder: Cleaner = {
     });
     dropSeparators(doc.lines, evidence);
     dropEmbedded(doc.lines, evidence);
-    guardEmptyBody(doc, evidence);
+    guardEmptyBody(doc, evidence, path as State[]);
     nameJunkBlocks(doc.lines, evidence);
     pickTitle(doc.lines, evidence);
   },
@@ -905,9 +912,12 @@ const LISTING_BAR = -2;
 /** Share of the doubtful lines' words below which the text-like lines are no article (over 0.1, 0.15, 0.2). */
 const LISTING_SHARE = 0.15;
 
-/** Whether the guard may keep a line the grammar left out: it is not known chrome and scores above `least`. */
+/**
+ * Whether the guard may keep a line the grammar left out: it has a letter or a digit (a rule or an
+ * empty form field is no text), is not known chrome and scores above `least`.
+ */
 function keepable(line: Line, e: Evidence, least: number): boolean {
-  return (line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !e.junk && e.content > least;
+  return ALNUM_RE.test(line.text) && (line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !e.junk && e.content > least;
 }
 
 /** Words of the lines above `end` that `counts`. */
@@ -921,9 +931,10 @@ function wordsWhere(lines: Line[], end: number, counts: (line: Line, i: number) 
  * Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines
  * not known as chrome), and a listing keeps its items; says so.
  */
-function guardEmptyBody(doc: Doc, evidence: Evidence[]): void {
-  // The article stands above its comments: lines after the first comment are no candidates.
-  const firstComment = doc.lines.findIndex((l) => l.zone === 'comment-header' || l.zone === 'comment');
+function guardEmptyBody(doc: Doc, evidence: Evidence[], path: State[]): void {
+  // The article stands above its comments: lines from where the comments section opens (its
+  // starter, the chrome under it) are no candidates.
+  const firstComment = path.findIndex((s) => COMMENT_STATES.has(s));
   const end = firstComment < 0 ? doc.lines.length : firstComment;
   const keep = (least: number, lists = true): number => {
     let kept = 0;
