@@ -72,6 +72,12 @@ export interface Wanted {
   count?: number;
   /** English plural form, for the English set (translations carry their own plural forms). */
   plural?: string;
+  /**
+   * WordPress prints the string on the page but ships its translations in `admin-<locale>.mo`
+   * (get_comments_number_text's "%s Comment" / "%s Comments"): read from there when the
+   * front-end file lacks it.
+   */
+  admin?: boolean;
 }
 
 const w = (kind: EntryKind, ...msgids: string[]): Wanted[] => msgids.map((msgid) => ({ msgid, kind }));
@@ -128,7 +134,7 @@ export const WANTED: Wanted[] = [
     'No comments yet.',
     'Comments on %s',
   ),
-  { msgid: '%s Comment', plural: '%s Comments', kind: 'comments-start', count: 1 },
+  { msgid: '%s Comment', plural: '%s Comments', kind: 'comments-start', count: 1, admin: true },
   { msgid: 'One Response to %2$s', plural: '%1$s Responses to %2$s', kind: 'comments-start', count: 1 },
   ...w('comments-closed', 'Comments are closed.', 'Comments Off', 'Sorry, comments are closed for this item.'),
   ...w(
@@ -231,13 +237,18 @@ export function pageText(source: string, count?: number): string {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The wanted phrases of one locale, sorted and without duplicates. */
-export function extract(messages: Map<string, string[]> | null, wanted: Wanted[] = WANTED): PhraseEntry[] {
+export function extract(
+  messages: Map<string, string[]> | null,
+  wanted: Wanted[] = WANTED,
+  adminMessages: Map<string, string[]> | null = null,
+): PhraseEntry[] {
   const seen = new Set<string>();
   const phrases: PhraseEntry[] = [];
-  for (const { msgid, kind, count, plural } of wanted) {
+  for (const { msgid, kind, count, plural, admin } of wanted) {
     // English is the source language: its "translation" is the msgid itself.
     const english = [msgid.split(CONTEXT_SEPARATOR).pop() ?? msgid, ...(plural ? [plural] : [])];
-    const forms = messages === null ? english : (messages.get(msgid) ?? []);
+    const fallback = admin ? adminMessages?.get(msgid) : undefined;
+    const forms = messages === null ? english : (messages.get(msgid) ?? fallback ?? []);
     for (const form of forms) {
       const text = pageText(form, count);
       const key = `${kind}\t${text}`;
@@ -267,14 +278,17 @@ const FRONT_END_MO = /^([a-z]{2,3}(?:_[A-Z]{2})?)\.mo$/;
 /** Build the WordPress pattern file from an unpacked wp-content/languages folder. */
 export function wordpressFile(languagesDir: string, packageVersion: string): PatternFile {
   const sets: PhraseSet[] = [{ origin: 'wordpress', locale: 'en', phrases: extract(null) }];
-  for (const name of readdirSync(languagesDir).sort()) {
+  const names = readdirSync(languagesDir).sort();
+  const read = (name: string) => readMo(readFileSync(join(languagesDir, name)));
+  for (const name of names) {
     const locale = FRONT_END_MO.exec(name)?.[1];
     if (!locale) continue;
-    const phrases = extract(readMo(readFileSync(join(languagesDir, name))));
+    const admin = names.includes(`admin-${name}`) ? read(`admin-${name}`) : null;
+    const phrases = extract(read(name), WANTED, admin);
     if (phrases.length > 0) sets.push({ origin: 'wordpress', locale, phrases });
   }
   return {
-    source: `Debian package wordpress-l10n ${packageVersion}, usr/share/wordpress/wp-content/languages/<locale>.mo; locale en is the English msgids`,
+    source: `Debian package wordpress-l10n ${packageVersion}, usr/share/wordpress/wp-content/languages/<locale>.mo (and admin-<locale>.mo for the comment count it lacks); locale en is the English msgids`,
     handWritten: false,
     sets,
   };

@@ -103,6 +103,12 @@ describe('matchLine', () => {
     expect(matchLine('Leave a Reply')?.single).toBe(false);
   });
 
+  it("knows WordPress's comment count in every plural form of the languages whose admin file holds it", () => {
+    for (const line of ['3 комментария', '5 комментариев', '21 комментарий', '4 komentáre', '2 Σχόλια']) {
+      expect(matchLine(line), line).toMatchObject({ kind: 'comments-start', origin: 'wordpress' });
+    }
+  });
+
   it('a digits placeholder takes only digits', () => {
     expect(matchLine('many bloggers like this:')).toBeNull();
   });
@@ -268,6 +274,30 @@ describe('generator', () => {
     expect(messages.get('One Response to %2$s')).toHaveLength(2);
     expect(messages.get('label\u0004Search for:')).toEqual(['Suche nach:']);
     expect(messages.has('')).toBe(false);
+  });
+
+  it("takes a string WordPress ships in the admin file from there, and only such a string, only where the front-end file lacks it", () => {
+    const front = readMo(
+      writeMo([
+        ['', 'Content-Type: text/plain; charset=UTF-8\n'],
+        ['Leave a Reply', 'Schreibe einen Kommentar'],
+      ]),
+    );
+    const admin = readMo(
+      writeMo([
+        ['', 'Content-Type: text/plain; charset=UTF-8\n'],
+        ['%s Comment\u0000%s Comments', '%s Kommentar\u0000%s Kommentare'],
+        ['Leave a Reply', 'Antwort schreiben'],
+        ['Missing', 'Fehlt'],
+      ]),
+    );
+    const wanted: Wanted[] = [
+      { msgid: 'Leave a Reply', kind: 'comment-form', admin: true },
+      { msgid: '%s Comment', plural: '%s Comments', kind: 'comments-start', count: 1, admin: true },
+      { msgid: 'Missing', kind: 'nav' },
+    ];
+    expect(extract(front, wanted, admin).map((p) => p.text)).toEqual(['Schreibe einen Kommentar', '%d Kommentar', '%d Kommentare']);
+    expect(extract(front, wanted).map((p) => p.text)).toEqual(['Schreibe einen Kommentar']);
   });
 
   it('turns page strings into text with safe placeholders', () => {
