@@ -18,6 +18,14 @@ describe('matchLine', () => {
     expect(matchLine('Do Not Sell My Personal Information')).toMatchObject({ kind: 'cookie', whole: true });
   });
 
+  it("takes a consent banner's button for a line of its own, not for the start of a reader's sentence", () => {
+    expect(matchLine('I agree')).toMatchObject({ kind: 'cookie', whole: true });
+    expect(matchLine('Accept Reject')).toMatchObject({ kind: 'cookie' });
+    expect(matchLine('I agree with Sam, the pier should have been repaired years ago.')).toBeNull();
+    expect(matchLine('Got it, thanks for the detailed answer!')).toBeNull();
+    expect(matchLine('Accept all cookies and continue')).toMatchObject({ kind: 'cookie', whole: false });
+  });
+
   it('knows the story tools of news sites and share widgets', () => {
     expect(matchLine('E-mail this story')).toMatchObject({ kind: 'share', origin: 'story-tools', whole: true });
     expect(matchLine('Printer-friendly version')).toMatchObject({ kind: 'share', whole: true });

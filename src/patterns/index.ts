@@ -374,8 +374,20 @@ export function matchLine(text: string): PhraseMatch | null {
   // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a
   // prefix, but a label does where the line shows its colon ("Tags: news, local").
   const lead = segments[0];
+  if (consentButton(lead)) return null;
   if ((lead.multiToken && colonShown(lead, text)) || labels(lead, text)) return toMatch(lead, false, norm);
   return null;
+}
+
+/** Words of a consent banner's button ("I agree", "Got it", "Accept all"); its statements are longer. */
+const BUTTON_WORDS = 2;
+
+/**
+ * A consent banner's button is a line of its own, or one of the phrases a line is made of ("Accept
+ * Reject"); as the start of a longer line it is a reader's words: "I agree with Sam, the pier...".
+ */
+function consentButton(c: Compiled): boolean {
+  return c.entry.kind === 'cookie' && lineWords(c.key, BUTTON_WORDS + 1) <= BUTTON_WORDS;
 }
 
 /** Words of a count the software prints before a line's other text ("3 Comments", "12 Responses"). */
