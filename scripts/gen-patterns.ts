@@ -130,13 +130,12 @@ export const WANTED: Wanted[] = [
     'Comments',
     '1 Comment',
     '% Comments',
-    'No Comments',
-    'No comments yet.',
     'Comments on %s',
   ),
   { msgid: '%s Comment', plural: '%s Comments', kind: 'comments-start', count: 1, admin: true },
   { msgid: 'One Response to %2$s', plural: '%1$s Responses to %2$s', kind: 'comments-start', count: 1 },
-  ...w('comments-closed', 'Comments are closed.', 'Comments Off', 'Sorry, comments are closed for this item.'),
+  // A section that has no comments ends the article as closed comments do; it opens none.
+  ...w('comments-closed', 'Comments are closed.', 'Comments Off', 'Sorry, comments are closed for this item.', 'No Comments', 'No comments yet.'),
   ...w(
     'article-end',
     'Previous Post',

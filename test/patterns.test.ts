@@ -111,6 +111,12 @@ describe('matchLine', () => {
     expect(matchLine('Leave a Reply')?.single).toBe(false);
   });
 
+  it('reads a count of none as the end of the article, not as the start of a comments section', () => {
+    for (const line of ['No comments yet.', 'No Comments', 'Keine Kommentare', 'Aucun commentaire:', 'Комментариев нет']) {
+      expect(matchLine(line)?.kind, line).toBe('comments-closed');
+    }
+  });
+
   it("knows WordPress's comment count in every plural form of the languages whose admin file holds it", () => {
     for (const line of ['3 комментария', '5 комментариев', '21 комментарий', '4 komentáre', '2 Σχόλια']) {
       expect(matchLine(line), line).toMatchObject({ kind: 'comments-start', origin: 'wordpress' });
