@@ -656,6 +656,59 @@ describe('the guard on a post without running text, above its comments', () => {
   });
 });
 
+describe('links to other stories after the article', () => {
+  const story = [
+    'Harbour reopens after the storms',
+    '',
+    'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+    '',
+    'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+    '',
+    'The mayor promised a review of the repairs to the old pier before the autumn storms.',
+    '',
+  ];
+
+  it('are no comments when bylines sit over headlines in title case', () => {
+    const list = [
+      'Share this:',
+      '* Facebook',
+      '* Twitter',
+      'Most Read',
+      '',
+      '1. Will The Ferry Finally Run All Year Round?',
+      'By Jane Roe | November 13, 2012',
+      '2. Why The Island School Wants A Later Bus Service.',
+      'By Sam Poe | November 13, 2012',
+      '3. The Pier Repairs Nobody Wanted To Pay For, Explained.',
+      'By Ann Lee | November 12, 2012',
+      '4. Fishermen Count The Cost Of A Week Ashore.',
+      'By Tom Baker | November 12, 2012',
+    ];
+    const result = clean([...story, ...list].join('\n'));
+    expect(result.comments).toEqual([]);
+    expect(result.body).toHaveLength(3);
+  });
+
+  it('are no text when several headlines follow the last paragraph in a row', () => {
+    const teasers = [
+      'Island school children will take the early ferry from next week',
+      'Council agrees the budget for the new library on the quay',
+      'Fishermen ask for a later market on Saturdays in the summer',
+      'Ferry company orders a second boat for the winter timetable',
+      'Choir looks for tenors before the harbour festival in June',
+    ];
+    const { body } = clean(['Skip to content', '', ...story, ...teasers.flatMap((t) => [t, ''])].join('\n'));
+    expect(body).toEqual([story[2], story[4], story[6]]);
+  });
+
+  it('but stay where no chrome is known (a list cleaned before)', () => {
+    const teasers = ['Island school children will take the early ferry from next week', 'Council agrees the budget for the new library on the quay'];
+    const list = [...teasers, 'Fishermen ask for a later market on Saturdays in the summer', 'Ferry company orders a second boat for the winter timetable'];
+    const { body } = clean([...story, ...list.flatMap((t) => [t, ''])].join('\n'));
+    expect(body).toEqual([story[2], story[4], story[6], ...list]);
+  });
+});
+
 describe('a link onwards after the article', () => {
   it('is chrome even when it reads like a sentence', () => {
     const dump = [

@@ -146,12 +146,32 @@ function discountTextlessHeaders(evidence: Evidence[], lines: Line[], trailing: 
         if (j > i + 1) break;
         continue;
       }
+      // A headline in title case under a byline is a related post's title ("By NAME | DATE" over
+      // "Will The Drought Trigger Another Food Crisis?"), not a reader's words.
+      if (titleCased(lines[j].text)) continue;
       if (evidence[j].content > 0 || evidence[j].sentence) return;
       // Under a sure header, a short exclamation is a comment's text ("Well done!").
       if (sureHeader(e) && endsLikeSentence(lines[j].text)) return;
     }
     e.header = null;
   });
+}
+
+/** A word long enough to tell title case from sentence case (function words are short: "of", "the", "and"). */
+const CASED_WORD_RE = /^\p{L}[\p{L}'’.-]{3}/u;
+const CAPITALISED_RE = /^\p{Lu}/u;
+/** Long words a title-case line has at least, all capitalised. */
+const TITLE_CASE_WORDS = 3;
+
+/** Every long word capitalised: a headline's style; a reader's sentence capitalises its first word and names. */
+function titleCased(text: string): boolean {
+  let long = 0;
+  for (const word of text.split(' ')) {
+    if (!CASED_WORD_RE.test(word)) continue;
+    if (!CAPITALISED_RE.test(word)) return false;
+    long++;
+  }
+  return long >= TITLE_CASE_WORDS;
 }
 
 /** The text under the sure header at i is followed by the comment's own links ("Reply"). */
@@ -503,6 +523,42 @@ function markSeparators(evidence: Evidence[], lines: Line[]): void {
   }
 }
 
+/**
+ * Lines in a row that read like headlines (TEASER_WORDS words or more, no sentence end) after the
+ * page's last line of running text are links to other pages: related stories, most-read lists,
+ * a sidebar's posts. The text model, which reads each line alone, finds some of them text; a run of
+ * TEASER_RUN lines or more loses TEASER_DISCOUNT of its text score, on pages with known chrome. Measured on the dev corpus over
+ * runs of 4, 6 and 8 lines, discounts of 1, 1.5 and 2, and from the first or the last line of
+ * running text: 4, 1 and the last gained most on L3S-GN1, Dragnet and Readability (body +0.002 to
+ * +0.013) for -0.001 on CleanEval and WCXB lynx and w3m (data tables under an article's last paragraph).
+ */
+const TEASER_RUN = 4;
+const TEASER_WORDS = 4;
+const TEASER_DISCOUNT = 1;
+/**
+ * A line that ends a clause, a bracket or a quotation is no headline: a label or a list's lead-in
+ * ("Related:"), a credit ("(AP)"), a quoted line.
+ */
+const CLAUSE_END_RE = /[:;)"”’]$/u;
+
+function discountTeaserRuns(evidence: Evidence[], lines: Line[]): void {
+  // Where no chrome is known, the page is text cleaned before (a listing's items, a list of titles).
+  if (!evidence.some((e) => e.junk)) return;
+  let last = -1;
+  evidence.forEach((e, i) => {
+    if (e.content >= RUNNING_TEXT) last = i;
+  });
+  if (last < 0) return;
+  const headline = (line: Line) =>
+    !endsLikeSentence(line.text) && !CLAUSE_END_RE.test(line.text) && lineWords(line.text, TEASER_WORDS) >= TEASER_WORDS;
+  for (let i = last + 1; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && headline(lines[j])) j++;
+    if (j - i >= TEASER_RUN) for (let k = i; k < j; k++) evidence[k].content -= TEASER_DISCOUNT;
+    i = Math.max(j, i + 1);
+  }
+}
+
 /** Separators the article kept are chrome inside it. */
 function dropSeparators(lines: Line[], evidence: Evidence[]): void {
   lines.forEach((line, i) => {
@@ -771,6 +827,7 @@ export const zoneDecoder: Cleaner = {
     markHeadedText(evidence, doc.lines, trailing);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
+    discountTeaserRuns(evidence, doc.lines);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
