@@ -28,6 +28,15 @@ describe('junkPhrases', () => {
     expect(onward).toBeLessThan(back);
   });
 
+  it('marks a row of menu items by its shape, weaker than a UI string', () => {
+    const doc = toDoc('Home | News | Sport | Contact\nJane Roe | May 2, 2020 | 3 Comments', 't');
+    junkPhrases.run(doc, defaultOptions);
+    const [menu, header] = doc.lines.map((line) => line.hints.filter((hint) => hint.kind.startsWith('junk:')));
+    expect(menu.map((hint) => hint.kind)).toEqual(['junk:nav']);
+    expect(menu[0].weight).toBeLessThan(4);
+    expect(header).toEqual([]);
+  });
+
   it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {
     const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatch, embedded, hasDate, hasRelativeTime } from '../src/model/shapes.js';
+import { dateMatch, embedded, hasDate, hasRelativeTime, menuRow } from '../src/model/shapes.js';
 
 describe('dates and relative times', () => {
   it.each([
@@ -76,5 +76,20 @@ describe('embedded content as lynx prints it', () => {
     ['example.com', false],
   ])('%s: %s', (line, expected) => {
     expect(embedded(line)).toBe(expected);
+  });
+});
+
+describe('a row of menu items', () => {
+  it.each(['Home | News | Sport | Contact', '* Tech · Science · Health · Arts & Culture', 'World » Europe » Politics', 'About | Careers | Press | Help'])('is "%s"', (line) => {
+    expect(menuRow(line)).toBe(true);
+  });
+
+  it.each([
+    'Jimmy M. | November 6, 2012 | 0 Comments',
+    'Home | News',
+    'The council met on Tuesday | and the plan moved the ferry terminal to the north | side of the bay',
+    '2020 | 2021 | 2022',
+  ])('is not "%s"', (line) => {
+    expect(menuRow(line)).toBe(false);
   });
 });
