@@ -603,19 +603,8 @@ describe('an embedded frame or an image shown by its file name inside the articl
   });
 });
 
-describe('a rule between the section starter and the first comment header', () => {
-  const dump = [
-    'Phone software update v4.2',
-    '',
-    'CHANGES',
-    '- Fix for call hang',
-    '- Faster camera start',
-    '',
-    '12 Responses to “Phone software update v4.2”',
-    '',
-    'Subscribe to this entry',
-    '____________________________________________',
-    '',
+describe('a post without running text above its comments', () => {
+  const replies = [
     'Jane Roe says:',
     'May 2, 2020 at 10:00 am',
     'Does the update work on the older model too? Mine still shows the old version.',
@@ -623,34 +612,18 @@ describe('a rule between the section starter and the first comment header', () =
     'Sam Poe says:',
     'May 3, 2020 at 9:12 am',
     'Installed it last night and the camera really is quicker now, thanks for the list.',
-  ].join('\n');
+  ];
+  const starter = '12 Responses to “Phone software update v4.2”';
 
-  it('does not keep the starter from opening the comments under a post without running text', () => {
-    expect(clean(dump).comments.map((c) => c.author)).toEqual(['Jane Roe', 'Sam Poe']);
+  it('has its comments, with a rule between the section starter and the first header', () => {
+    const post = ['Phone software update v4.2', '', 'CHANGES', '- Fix for call hang', '- Faster camera start', ''];
+    const dump = [...post, starter, '', 'Subscribe to this entry', '____________________________________________', '', ...replies];
+    expect(clean(dump.join('\n')).comments.map((c) => c.author)).toEqual(['Jane Roe', 'Sam Poe']);
   });
-});
 
-describe('the guard on a post without running text, above its comments', () => {
-  it('keeps neither a rule nor the chrome under the section starter', () => {
-    const dump = [
-      'Phone software update v4.2',
-      '',
-      'CHANGES',
-      '____________________',
-      'Camera and email',
-      '',
-      '12 Responses to “Phone software update v4.2”',
-      'Subscribe to this entry',
-      '',
-      'Jane Roe says:',
-      'May 2, 2020 at 10:00 am',
-      'Does the update work on the older model too? Mine still shows the old version.',
-      '',
-      'Sam Poe says:',
-      'May 3, 2020 at 9:12 am',
-      'Installed it last night and the camera really is quicker now, thanks for the list.',
-    ].join('\n');
-    const result = clean(dump);
+  it('keeps as its text neither a rule nor the chrome under the section starter', () => {
+    const post = ['Phone software update v4.2', '', 'CHANGES', '____________________', 'Camera and email', ''];
+    const result = clean([...post, starter, 'Subscribe to this entry', '', ...replies].join('\n'));
     expect(result.body).toEqual(['CHANGES', 'Camera and email']);
     expect(result.comments.map((c) => c.author)).toEqual(['Jane Roe', 'Sam Poe']);
   });
