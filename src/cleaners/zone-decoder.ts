@@ -526,11 +526,12 @@ function markSeparators(evidence: Evidence[], lines: Line[]): void {
 /**
  * Lines in a row that read like headlines (TEASER_WORDS words or more, no sentence end) after the
  * page's last line of running text are links to other pages: related stories, most-read lists,
- * a sidebar's posts. The text model, which reads each line alone, finds some of them text; a run of
- * TEASER_RUN lines or more loses TEASER_DISCOUNT of its text score, on pages with known chrome. Measured on the dev corpus over
- * runs of 4, 6 and 8 lines, discounts of 1, 1.5 and 2, and from the first or the last line of
- * running text: 4, 1 and the last gained most on L3S-GN1, Dragnet and Readability (body +0.002 to
- * +0.013) for -0.001 on CleanEval and WCXB lynx and w3m (data tables under an article's last paragraph).
+ * a sidebar's posts. The text model, which reads each line alone, finds some of them text; on a
+ * page with known chrome, a run of TEASER_RUN lines or more loses TEASER_DISCOUNT of its text
+ * score. Measured on the dev corpus over runs of 4, 6 and 8 lines, discounts of 1, 1.5 and 2, and
+ * from the first or the last line of running text: 4, 1 and the last gained most on L3S-GN1,
+ * Dragnet and Readability (body +0.002 to +0.013) for -0.001 on CleanEval and WCXB lynx and w3m
+ * (data tables under an article's last paragraph).
  */
 const TEASER_RUN = 4;
 const TEASER_WORDS = 4;

@@ -224,8 +224,6 @@ const MENU_SEPARATOR_RE = / [|·•»›] /u;
 /** Items of a menu row at least, and words of one item at most. */
 const MENU_ITEMS = 3;
 const MENU_ITEM_WORDS = 3;
-const LEADING_BULLET_RE = /^(?:[*+•·▪◦‣#-]|o)\s/u;
-const LETTER = /\p{L}/u;
 
 /**
  * A row of menu items: three or more short labels (up to three words, each with a letter) parted
@@ -233,9 +231,9 @@ const LETTER = /\p{L}/u;
  * On the dev corpus's labelled dumps 1,743 such lines were chrome, 3 text and 4 in comments.
  */
 export function menuRow(text: string): boolean {
-  const cells = text.replace(LEADING_BULLET_RE, '').split(MENU_SEPARATOR_RE);
+  const cells = text.replace(BULLET_RE, '').split(MENU_SEPARATOR_RE);
   if (cells.length < MENU_ITEMS) return false;
-  for (const cell of cells) if (cell.split(' ').length > MENU_ITEM_WORDS || !LETTER.test(cell)) return false;
+  for (const cell of cells) if (cell.split(' ').length > MENU_ITEM_WORDS || !LETTER_AT.test(cell)) return false;
   return !hasDate(text);
 }
 
