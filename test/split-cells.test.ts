@@ -21,6 +21,13 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     expect(split(dump)).toEqual(['Sport home', 'Harbour plan wins the council vote', 'TRANSFERS']);
   });
 
+  it('reads the vertical rules of a bordered layout table as gaps between cells, and leaves a rule line alone', () => {
+    const rule = '━'.repeat(96);
+    const dump = [rule, `│${row(['Sport home', 23], ['Harbour plan wins the council vote', 59], ['TRANSFERS', 10])}│`].join('\n');
+    // The rules become spaces, which tidy-text trims at the ends of the cells.
+    expect(split(dump).map((cell) => cell.trim())).toEqual([rule, 'Sport home', 'Harbour plan wins the council vote', 'TRANSFERS']);
+  });
+
   it('marks the cells as lines of their own, so that each may take another zone than its row', () => {
     const doc = toDoc(row(['Sport home', 24], ['Harbour plan wins the council vote', 60], ['TRANSFERS', 10]), 't');
     splitCells.run(doc, defaultOptions);

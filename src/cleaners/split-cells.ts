@@ -27,6 +27,20 @@ const MAX_CELLS = 3;
 const WORD = /[\p{L}\p{N}]/u;
 /** Box-drawing borders: a table drawn with its grid holds data, not page layout. */
 const DRAWN_TABLE = /[\u2500-\u257f]/;
+/** The vertical rules w3m draws between a bordered table's cells. */
+const CELL_RULE = /[│┃║]/u;
+const CELL_RULES = /[│┃║]/gu;
+const LETTER = /\p{L}/u;
+
+/**
+ * w3m draws the grid of a table whose page asks for borders, a layout table's too ("│Top Stories
+ * │Tributes paid to ... │Bangalore│"). In a row with text the vertical rules are gaps between
+ * cells, read as w3m's padding is; a line of rules alone stays a drawn table's border. The columns
+ * keep their places (one space for one rule; tidy-text trims the ends).
+ */
+function withoutCellRules(line: Line): void {
+  if (CELL_RULE.test(line.text) && LETTER.test(line.text)) line.text = line.text.replace(CELL_RULES, ' ');
+}
 
 function words(cell: string): number {
   let count = 0;
@@ -232,6 +246,7 @@ export const splitCells: Cleaner = {
   id: 'split-cells',
   description: 'Gives the cells of a side-by-side table row lines of their own when one cell is text and the rest are labels.',
   run(doc: Doc): void {
+    for (const line of doc.lines) withoutCellRules(line);
     const drawn = doc.lines.map((line) => DRAWN_TABLE.test(line.text));
     const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
     const main = mainColumn(rows);
