@@ -67,6 +67,10 @@ describe('embedded content as lynx prints it', () => {
     ['[USEMAP:navbar.gif]', true],
     ['RUU_1694.JPG', true],
     ['wires-and-trees-down-front-yard.jpg', true],
+    // A MathML formula as lynx shows its markup, on one line or wrapped over two.
+    ['[MATH: <mi> a </mi> <mo> ≠ </mo> <mn> 0 </mn> :MATH]', true],
+    ['[MATH: <mfrac> <mn> 1 </mn> <mrow> <mo stretchy="false"> ( </mo>', true],
+    ['</mrow> </mfrac> :MATH]', true],
     // Alt text, an editor's note, a bracketed word and a sentence about a frame are text.
     ['[A fishing boat in the harbour at dawn]', false],
     ['[Photos via AP]', false],
@@ -74,6 +78,7 @@ describe('embedded content as lynx prints it', () => {
     ['IFRAME: the word and then more words', false],
     ['The file was saved as harbour.png', false],
     ['example.com', false],
+    ['[MATH] tag in the forum software', false],
   ])('%s: %s', (line, expected) => {
     expect(embedded(line)).toBe(expected);
   });

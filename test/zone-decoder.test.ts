@@ -603,6 +603,26 @@ describe('an embedded frame or an image shown by its file name inside the articl
   });
 });
 
+describe('a formula as lynx shows its markup', () => {
+  it('leaves the text around it, and is kept by no guard', () => {
+    const formula = '[MATH: <mi> a </mi> <msup> <mi> x </mi> <mn> 2 </mn> </msup> <mo> + </mo> <mi> c </mi> <mo> = </mo> <mn> 0 </mn> :MATH]';
+    const article = [
+      'Quadratic equations',
+      '',
+      'A quadratic equation has at most two solutions, and the formula below gives both of them at once.',
+      '',
+      formula,
+      '',
+      'The sign under the root tells whether the two solutions are real numbers or a complex pair.',
+    ];
+    expect(clean(article.join('\n')).body).toEqual([article[2], article[6]]);
+    // A page of short lines keeps its words, not the formulas' markup.
+    const { body } = clean(['When', formula, 'there are two solutions to', formula, 'and they are', formula].join('\n'));
+    expect(body).toContain('there are two solutions to');
+    expect(body.some((line) => line.includes('[MATH:'))).toBe(false);
+  });
+});
+
 describe('a post without running text above its comments', () => {
   const replies = [
     'Jane Roe says:',

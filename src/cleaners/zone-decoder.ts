@@ -972,10 +972,11 @@ const LISTING_SHARE = 0.15;
 
 /**
  * Whether the guard may keep a line the grammar left out: it has a letter or a digit (a rule or an
- * empty form field is no text), is not known chrome and scores above `least`.
+ * empty form field is no text), stands for no embedded content, is not known chrome and scores above `least`.
  */
 function keepable(line: Line, e: Evidence, least: number): boolean {
-  return ALNUM_RE.test(line.text) && (line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !e.junk && e.content > least;
+  if (!ALNUM_RE.test(line.text) || embedded(line.text)) return false;
+  return (line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !e.junk && e.content > least;
 }
 
 /** Words of the lines above `end` that `counts`. */

@@ -190,9 +190,17 @@ const LYNX_IMAGE_RE = /^\[(?:USEMAP:)?[^[\]\s]{1,300}\]$/u;
 const FILE_NAME_RE = /\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:[?#][^\]]{0,300})?\]$|[?=&%]/iu;
 const IMAGE_FILE_RE = /^[^\s[\]]{1,300}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$/iu;
 
-/** The line stands for embedded content, a frame or an image shown by its file name (see LYNX_FRAME_RE). */
+/**
+ * lynx shows a MathML formula as its markup between `[MATH:` and `:MATH]` ("[MATH: <mi> a </mi> <mo>
+ * ≠ </mo> ... :MATH]"), a formula a line or, wrapped, a few: no reader's text.
+ */
+const LYNX_MATH_START = '[MATH: ';
+const LYNX_MATH_END = ' :MATH]';
+
+/** The line stands for embedded content, a frame, a formula's markup or an image shown by its file name (see LYNX_FRAME_RE). */
 export function embedded(text: string): boolean {
   if (text.startsWith('IFRAME: ')) return LYNX_FRAME_RE.test(text);
+  if (text.startsWith(LYNX_MATH_START) || text.endsWith(LYNX_MATH_END)) return true;
   if (text.startsWith('[')) return LYNX_IMAGE_RE.test(text) && FILE_NAME_RE.test(text);
   return IMAGE_FILE_RE.test(text);
 }
