@@ -30,7 +30,7 @@ describe('matchLine', () => {
     expect(matchLine('E-mail this story')).toMatchObject({ kind: 'share', origin: 'story-tools', whole: true });
     expect(matchLine('Printer-friendly version')).toMatchObject({ kind: 'share', whole: true });
     expect(matchLine('Tell a Friend')).toMatchObject({ kind: 'share', whole: true });
-    expect(matchLine('Print this article | E-mail this article')).toMatchObject({ kind: 'share', whole: false });
+    expect(matchLine('Print this article | E-mail this article')).toMatchObject({ kind: 'share', whole: true });
   });
 
   it("knows Jetpack's and WordPress.com's strings in the languages they are shown in", () => {
@@ -79,8 +79,8 @@ describe('matchLine', () => {
   });
 
   it('a phrase that ends in a colon starts a longer line only where the line shows the colon', () => {
-    expect(matchLine('Like this: Like Loading...')).toMatchObject({ kind: 'article-end', phrase: 'Like this:', whole: false });
-    expect(matchLine('Gefällt mir: Gefällt mir Wird geladen …')).toMatchObject({ kind: 'article-end', whole: false });
+    expect(matchLine('Like this: Like Loading...')).toMatchObject({ kind: 'article-end', phrase: 'Like this:', whole: true });
+    expect(matchLine('Gefällt mir: Gefällt mir Wird geladen …')).toMatchObject({ kind: 'article-end', whole: true });
     expect(matchLine('Like this, the soil stays warm all night.')).toBeNull();
     expect(matchLine('Gefällt mir sehr gut, danke für den Tipp.')).toBeNull();
     // A phrase without a colon still starts a line.
@@ -127,11 +127,13 @@ describe('matchLine', () => {
     expect(matchLine('many bloggers like this:')).toBeNull();
   });
 
-  it('lines made of several phrases, or starting with a specific one, match as parts', () => {
-    expect(matchLine('Cancel reply Post Comment')).toMatchObject({ kind: 'comment-form', whole: false });
-    expect(matchLine('Hinterlasse eine Antwort Antworten abbrechen')).toMatchObject({ locale: 'de_DE', whole: false });
-    expect(matchLine('Share this: Twitter Facebook')).toMatchObject({ kind: 'article-end', whole: false });
-    expect(matchLine('Your email address will not be published. Required fields are marked *')?.whole).toBe(false);
+  it('lines made of several phrases match as wholly as one phrase does; a line starting with a specific one, as a part', () => {
+    expect(matchLine('Cancel reply Post Comment')).toMatchObject({ kind: 'comment-form', whole: true });
+    expect(matchLine('Hinterlasse eine Antwort Antworten abbrechen')).toMatchObject({ locale: 'de_DE', whole: true });
+    expect(matchLine('Share this: Twitter Facebook')).toMatchObject({ kind: 'article-end', whole: true });
+    expect(matchLine('one comment – permalink')).toMatchObject({ kind: 'comments-start', whole: true, single: true });
+    expect(matchLine('Your email address will not be published. Required fields are marked *')?.whole).toBe(true);
+    expect(matchLine('Previous post: Spring in the garden')).toMatchObject({ whole: false });
   });
 
   it('a comment count starts a line as a plain phrase does, but not a count of none', () => {

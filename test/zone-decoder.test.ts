@@ -603,6 +603,31 @@ describe('an embedded frame or an image shown by its file name inside the articl
   });
 });
 
+describe('a section starter made of the software\'s phrases only', () => {
+  it('opens the comments as surely as a lone phrase does ("one comment – permalink")', () => {
+    const dump = [
+      'Harbour reopens after the storms',
+      '',
+      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+      '',
+      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+      '',
+      '* Pin It',
+      '* Tweet',
+      '',
+      'one comment – permalink',
+      'Jane Roe',
+      '11/06/12 at 12:15 pm',
+      '',
+      'So glad to see the boats out again!',
+      '',
+      'Leave a Comment',
+      'Name (required)',
+    ].join('\n');
+    expect(clean(dump).comments).toEqual([{ author: 'Jane Roe', date: '11/06/12 at 12:15 pm', text: 'So glad to see the boats out again!' }]);
+  });
+});
+
 describe('a formula as lynx shows its markup', () => {
   it('leaves the text around it, and is kept by no guard', () => {
     const formula = '[MATH: <mi> a </mi> <msup> <mi> x </mi> <mn> 2 </mn> </msup> <mo> + </mo> <mi> c </mi> <mo> = </mo> <mn> 0 </mn> :MATH]';

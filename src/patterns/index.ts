@@ -50,6 +50,7 @@ export interface PhraseMatch {
   origin: string;
   locale: string;
   phrase: string;
+  /** The line is the phrase, or is made of phrases only ("one comment – permalink"); else it starts with it. */
   whole: boolean;
   /** A section starter that announces one comment ("1 Comment", "Un commentaire", "One Response to %s"). */
   single: boolean;
@@ -369,8 +370,8 @@ export function matchLine(text: string): PhraseMatch | null {
     if (norm[pos] === ' ') pos++;
   }
   if (segments.length === 0) return countLead(text, norm, ascii);
-  // "Leave a Reply Cancel reply": several phrases make the whole line.
-  if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], false, norm);
+  // "Leave a Reply Cancel reply": several phrases make the whole line, as sure as one phrase is.
+  if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], true, norm);
   // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a
   // prefix, but a label does where the line shows its colon ("Tags: news, local").
   const lead = segments[0];
