@@ -21,6 +21,16 @@ const items = [
   'Copper plant labels, pack of ten',
 ];
 
+/** A headline and two paragraphs of an article, each after a blank line, as dumps print them. */
+const HARBOUR_STORY = [
+  'Harbour reopens after the storms',
+  '',
+  'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+  '',
+  'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+  '',
+];
+
 describe('the guard for pages where no line reads as running text', () => {
   it('keeps every line of a page where nothing is known chrome (a note, text cleaned before)', () => {
     const result = clean(['Harbour notes', SENTENCE, ...SHORT].join('\n\n'));
@@ -606,12 +616,7 @@ describe('an embedded frame or an image shown by its file name inside the articl
 describe('a section starter made of the software\'s phrases only', () => {
   it('opens the comments as surely as a lone phrase does ("one comment – permalink")', () => {
     const dump = [
-      'Harbour reopens after the storms',
-      '',
-      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
-      '',
-      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
-      '',
+      ...HARBOUR_STORY,
       '* Pin It',
       '* Tweet',
       '',
@@ -730,21 +735,13 @@ describe('links to other stories after the article', () => {
 describe('a link onwards after the article', () => {
   it('is chrome even when it reads like a sentence', () => {
     const dump = [
-      'Harbour reopens after the storms',
-      '',
-      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
-      '',
-      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
-      '',
+      ...HARBOUR_STORY,
       "Next: what the new ferry timetable means for the island's school children »",
       '',
       '© 2024 Harbour News',
     ].join('\n');
     const result = clean(dump, { keepJunk: true });
-    expect(result.body).toEqual([
-      'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
-      'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
-    ]);
+    expect(result.body).toEqual([HARBOUR_STORY[2], HARBOUR_STORY[4]]);
     expect(result.junk).toContainEqual({ kind: 'nav', text: "Next: what the new ferry timetable means for the island's school children »" });
   });
 });
