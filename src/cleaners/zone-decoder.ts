@@ -257,13 +257,25 @@ function sectionStart(e: Evidence, line: Line): boolean {
 const MAX_META_RUN = 4;
 
 function discountMetaRuns(evidence: Evidence[]): void {
-  const isCue = (e: Evidence) => e.meta !== null && e.meta.kind !== 'caption';
-  for (let i = 0; i < evidence.length; ) {
+  const isCue = (i: number) => {
+    const meta = evidence[i].meta;
+    return meta !== null && meta.kind !== 'caption';
+  };
+  for (const [start, end] of runsWhere(0, evidence.length, isCue)) {
+    if (end - start > MAX_META_RUN) for (let k = start; k < end; k++) evidence[k].meta = null;
+  }
+}
+
+/** The runs of consecutive indices in [from, to) where `holds`, each as [start, end). */
+function runsWhere(from: number, to: number, holds: (i: number) => boolean): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let i = from; i < to; ) {
     let j = i;
-    while (j < evidence.length && isCue(evidence[j])) j++;
-    if (j - i > MAX_META_RUN) for (let k = i; k < j; k++) evidence[k].meta = null;
+    while (j < to && holds(j)) j++;
+    if (j > i) runs.push([i, j]);
     i = Math.max(j, i + 1);
   }
+  return runs;
 }
 
 /**
@@ -550,13 +562,10 @@ function discountTeaserRuns(evidence: Evidence[], lines: Line[]): void {
     if (e.content >= RUNNING_TEXT) last = i;
   });
   if (last < 0) return;
-  const headline = (line: Line) =>
-    !endsLikeSentence(line.text) && !CLAUSE_END_RE.test(line.text) && lineWords(line.text, TEASER_WORDS) >= TEASER_WORDS;
-  for (let i = last + 1; i < lines.length; ) {
-    let j = i;
-    while (j < lines.length && headline(lines[j])) j++;
-    if (j - i >= TEASER_RUN) for (let k = i; k < j; k++) evidence[k].content -= TEASER_DISCOUNT;
-    i = Math.max(j, i + 1);
+  const headline = (i: number) =>
+    !endsLikeSentence(lines[i].text) && !CLAUSE_END_RE.test(lines[i].text) && lineWords(lines[i].text, TEASER_WORDS) >= TEASER_WORDS;
+  for (const [start, end] of runsWhere(last + 1, lines.length, headline)) {
+    if (end - start >= TEASER_RUN) for (let k = start; k < end; k++) evidence[k].content -= TEASER_DISCOUNT;
   }
 }
 
