@@ -43,6 +43,10 @@ export function lineWords(text: string, cap = Infinity): number {
   return Math.max(parts, wordCount(tokens(text)));
 }
 
+/** A letter of any script; a letter or a digit. */
+export const LETTER_RE = /\p{L}/u;
+export const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+
 const LETTER_AT = /\p{L}/uy;
 const SPACE_AT = /\s/uy;
 

@@ -3,7 +3,7 @@ import { addHint, type Line, SOFTWARE_WEIGHT } from '../doc.js';
 import { dateMatch, hasDate, NUMBERED_RE, TERMINAL_RE, withoutWeekdays } from '../model/shapes.js';
 import { DATE_TIME_JOINERS, matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
-import { lineWords, spacedParts } from '../text-stats.js';
+import { LETTER_RE, lineWords, spacedParts } from '../text-stats.js';
 
 const ID = 'comment-headers';
 
@@ -292,8 +292,6 @@ const TIME_ZONE_AFTER_RE =
   /^,?\s?(?:UTC|GMT|[ECMP][SD]T|AK[SD]T|HST|AST|ADT|BST|IST|CES?T|EES?T|JST|KST|HKT|SGT|MSK|AE[SD]T|AC[SD]T|AWST|NZ[SD]T)(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\p{L}\p{N}])/u;
 
 /** A name has a letter: "2012" or "#4337" on a line of its own is part of a date or a permalink. */
-const LETTER_RE = /\p{L}/u;
-
 function isName(text: string): boolean {
   const t = text.trim();
   if (t.length === 0 || t.length > MAX_NAME_CHARS || !LETTER_RE.test(t) || headlineLike(t)) return false;

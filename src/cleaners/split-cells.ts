@@ -1,6 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Line, newLine } from '../doc.js';
 import { BULLET_RE, endsLikeSentence } from '../model/shapes.js';
+import { LETTER_OR_DIGIT_RE, LETTER_RE } from '../text-stats.js';
 
 /**
  * Renderers that lay tables out side by side (w3m) put a layout table's cells on one line, padded
@@ -24,13 +25,11 @@ const WIDE_GAP = 6;
 const LONG_CELL = 4;
 /** A layout row holds the text and a label or two; a row of more cells with words is a data table. */
 const MAX_CELLS = 3;
-const WORD = /[\p{L}\p{N}]/u;
 /** Box-drawing borders: a table drawn with its grid holds data, not page layout. */
 const DRAWN_TABLE = /[\u2500-\u257f]/;
 /** The vertical rules w3m draws between a bordered table's cells. */
 const CELL_RULE = /[│┃║]/u;
 const CELL_RULES = /[│┃║]/gu;
-const LETTER = /\p{L}/u;
 
 /**
  * w3m draws the grid of a table whose page asks for borders, a layout table's too ("│Top Stories
@@ -39,12 +38,12 @@ const LETTER = /\p{L}/u;
  * keep their places (one space for one rule; tidy-text trims the ends).
  */
 function withoutCellRules(line: Line): void {
-  if (CELL_RULE.test(line.text) && LETTER.test(line.text)) line.text = line.text.replace(CELL_RULES, ' ');
+  if (CELL_RULE.test(line.text) && LETTER_RE.test(line.text)) line.text = line.text.replace(CELL_RULES, ' ');
 }
 
 function words(cell: string): number {
   let count = 0;
-  for (const token of cell.split(' ')) if (WORD.test(token)) count++;
+  for (const token of cell.split(' ')) if (LETTER_OR_DIGIT_RE.test(token)) count++;
   return count;
 }
 

@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Line } from '../doc.js';
-import { isSpaceless, isSpacelessChar } from '../text-stats.js';
+import { isSpaceless, isSpacelessChar, LETTER_OR_DIGIT_RE, LETTER_RE } from '../text-stats.js';
 
 /**
  * Renderers wrap long paragraphs: w3m at the width of a table cell (often ~80 columns), lynx at
@@ -31,7 +31,6 @@ const EVIDENT_RUN = 3;
 /** A sentence mark of any script, maybe inside closing quotes or brackets (`it,"` ends no sentence). */
 const SENTENCE_END = /[.!?:;。！？：；．｡؟۔।]["”’)\]」』）】》]{0,3}$/u;
 const LOWER_START = /^\p{Ll}/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** List items start a line of their own even inside a run. */
 const ITEM_START = /^(?:[*•·+\-–—]\s|\d{1,3}[.)]\s|#\s)/u;
 
@@ -67,10 +66,8 @@ function spacelessJoin(text: string, next: string): boolean {
   return (isSpacelessChar(last) || isSpacelessChar(first)) && isSpaceless(text);
 }
 
-const LETTER = /\p{L}/u;
-
 function spacedLetter(ch: string): boolean {
-  return LETTER.test(ch) && !isSpacelessChar(ch);
+  return LETTER_RE.test(ch) && !isSpacelessChar(ch);
 }
 
 /** Columns the next line's first word (one character in a spaceless script) takes, with its space. */
@@ -122,9 +119,9 @@ function continues(lines: Line[], i: number): boolean {
   const next = lines[i + 1].text;
   if (ITEM_START.test(next)) return false;
   // Spaceless scripts wrap between any two characters, a comma included, and have no lower case.
-  if (spacelessJoin(text, next)) return LETTER_OR_DIGIT.test(text.slice(-WORD_SLACK)) && !SENTENCE_END.test(text);
+  if (spacelessJoin(text, next)) return LETTER_OR_DIGIT_RE.test(text.slice(-WORD_SLACK)) && !SENTENCE_END.test(text);
   const lastWord = text.slice(text.lastIndexOf(' ') + 1);
-  if (lastWord.length > WORD_SLACK || !LETTER_OR_DIGIT.test(lastWord)) return false;
+  if (lastWord.length > WORD_SLACK || !LETTER_OR_DIGIT_RE.test(lastWord)) return false;
   return !SENTENCE_END.test(text) || LOWER_START.test(next);
 }
 

@@ -4,7 +4,7 @@ import { sigmoid } from '../model/logistic.js';
 import { BULLET_RE, embedded, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
-import { lineWords } from '../text-stats.js';
+import { LETTER_OR_DIGIT_RE, LETTER_RE, lineWords } from '../text-stats.js';
 
 const ID = 'zone-decoder';
 
@@ -284,9 +284,6 @@ function runsWhere(from: number, to: number, holds: (i: number) => boolean): Arr
  * between. The comment form, where themes print it above the comments, does not count (see formLine).
  */
 const CONFIRM_REACH = 12;
-
-const LETTER_RE = /\p{L}/u;
-const ALNUM_RE = /[\p{L}\p{N}]/u;
 
 /** A line of the comment form or its subscribe boxes, or one without a letter (a field, a rule). */
 function formLine(e: Evidence, line: Line): boolean {
@@ -984,7 +981,7 @@ const LISTING_SHARE = 0.15;
  * empty form field is no text), stands for no embedded content, is not known chrome and scores above `least`.
  */
 function keepable(line: Line, e: Evidence, least: number): boolean {
-  if (!ALNUM_RE.test(line.text) || embedded(line.text)) return false;
+  if (!LETTER_OR_DIGIT_RE.test(line.text) || embedded(line.text)) return false;
   return (line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !e.junk && e.content > least;
 }
 

@@ -1,6 +1,6 @@
 import type { Line } from '../doc.js';
 import { memoByTextIn } from '../line-memo.js';
-import { stopwordShare, tokens, wordCount } from '../text-stats.js';
+import { LETTER_RE, stopwordShare, tokens, wordCount } from '../text-stats.js';
 import { BULLET_RE, EMAIL_RE, endsLikeSentence, HANDLE_RE, hasDate, hasUrl, NUMBERED_RE, SEPARATOR_RE, TIME_RE } from './shapes.js';
 
 /** What a reader sees in one line on its own. */
@@ -138,7 +138,6 @@ const LOWER_ONE = /\p{Ll}/u;
 const UPPER_ONE = /\p{Lu}/u;
 const PUNCT_ONE = /[\p{P}\p{S}]/u;
 const DIGIT_ONE = /\p{N}/u;
-const LETTER_ONE = /\p{L}/u;
 const SPACE_ONE = /\s/u;
 
 /** What one pass over a line's characters finds. */
@@ -212,7 +211,7 @@ function charCounts(text: string): CharCounts {
     const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const ch = pair ? text.slice(i, i + 2) : text[i];
     if (pair) i++;
-    if (LETTER_ONE.test(ch)) {
+    if (LETTER_RE.test(ch)) {
       letters++;
       if (!lower && LOWER_ONE.test(ch)) lower = true;
       if (prev >= SPACE && UPPER_ONE.test(ch)) capitalised++;

@@ -3,7 +3,7 @@
  * Every pattern is linear: no nested quantifiers, bounded repeats only.
  */
 
-import { isSpacelessChar } from '../text-stats.js';
+import { isSpacelessChar, LETTER_RE } from '../text-stats.js';
 
 /**
  * The languages whose dates, weekdays and relative times are read: those of the stoplists
@@ -151,7 +151,6 @@ function relativeTemplates(): Map<string, RelativeTemplate[]> {
 
 const RELATIVE_TEMPLATES = relativeTemplates();
 const COUNT_RE = /(?<!\d)\d{1,3}(?!\d)/gu;
-const LETTER_AT = /\p{L}/u;
 
 /** The first relative time of RELATIVE_TEMPLATES in the text, as a match ("vor 2 Stunden"). */
 function relativeTemplateTime(text: string): RegExpExecArray | null {
@@ -165,7 +164,7 @@ function relativeTemplateTime(text: string): RegExpExecArray | null {
       const to = end + t.after.length;
       // A word goes on after the unit ("vor 2 Stundenplänen"): no relative time. In a spaceless
       // script one ends without a word boundary ("2小时前今天").
-      if (!isSpacelessChar(Array.from(t.after).at(-1) ?? '') && LETTER_AT.test(text.charAt(to))) continue;
+      if (!isSpacelessChar(Array.from(t.after).at(-1) ?? '') && LETTER_RE.test(text.charAt(to))) continue;
       return Object.assign([text.slice(from, to)], { index: from, input: text, groups: undefined }) as RegExpExecArray;
     }
   }
@@ -241,7 +240,7 @@ const MENU_ITEM_WORDS = 3;
 export function menuRow(text: string): boolean {
   const cells = text.replace(BULLET_RE, '').split(MENU_SEPARATOR_RE);
   if (cells.length < MENU_ITEMS) return false;
-  for (const cell of cells) if (cell.split(' ').length > MENU_ITEM_WORDS || !LETTER_AT.test(cell)) return false;
+  for (const cell of cells) if (cell.split(' ').length > MENU_ITEM_WORDS || !LETTER_RE.test(cell)) return false;
   return !hasDate(text);
 }
 
