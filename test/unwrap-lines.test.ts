@@ -76,6 +76,13 @@ describe('unwrapLines leaves separate lines alone', () => {
     expect(unwrap(dump)).toHaveLength(3);
   });
 
+  it('a headline over its date in a column whose paragraphs wrap wider', () => {
+    const column = ' '.repeat(28);
+    const head = [`${column}Harbour plan divides the town council`, `${column}20:20, Mar 3 2024`];
+    const dump = [...head, '', ...wrap(PARAGRAPH_A, 80, 28), ''].join('\n');
+    expect(unwrap(dump).slice(0, 2)).toEqual(['Harbour plan divides the town council', '20:20, Mar 3 2024']);
+  });
+
   it('a menu and a list of links', () => {
     const dump = ['Home', 'News', 'Sport', 'Weather', '* Council backs harbour plan after long debate on Tuesday night', '* Ferry timetable changes from next week for the winter months'].join('\n');
     expect(unwrap(dump)).toHaveLength(6);

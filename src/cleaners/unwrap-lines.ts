@@ -106,8 +106,8 @@ function runs(lines: Line[]): Run[] {
 }
 
 /** The next line's first word would not have fitted after line i. */
-function full(lines: Line[], i: number, wrapWidth: number): boolean {
-  return width(lines[i]) + firstWordColumns(lines[i].text, lines[i + 1].text) > wrapWidth;
+function full(lines: Line[], i: number, wrapAt: number): boolean {
+  return width(lines[i]) + firstWordColumns(lines[i].text, lines[i + 1].text) > wrapAt;
 }
 
 /**
@@ -157,12 +157,14 @@ export const unwrapLines: Cleaner = {
     const shown = new Set(all.filter((run) => evident(lines, run)).map((run) => run.width));
     const kept: Line[] = [];
     for (const run of all) {
-      const shownWidth = trusted(run.width, shown) || wrapsInside(lines, run);
+      const shownAt = wrapWidth(run.width, shown);
+      const shownWidth = shownAt > 0 || wrapsInside(lines, run);
+      const at = shownAt || run.width;
       let line = lines[run.start];
       let parts = [line.text];
       for (let i = run.start; i < run.end; i++) {
         const wrapped = shownWidth || lines[i].text.length >= LONG_WRAP_TEXT;
-        if (wrapped && full(lines, i, run.width) && continues(lines, i)) {
+        if (wrapped && full(lines, i, at) && continues(lines, i)) {
           // A word cut at a hyphen joins without a space (`pre-` + `positioned`), and so do spaceless scripts.
           const glued = HYPHEN_END.test(lines[i].text) || spacelessJoin(lines[i].text, lines[i + 1].text);
           parts.push(glued ? '' : ' ', lines[i + 1].text);
@@ -183,11 +185,14 @@ export const unwrapLines: Cleaner = {
 const HYPHEN_END = /\p{L}-$/u;
 
 /**
- * Runs wrapped at one width end within a word's length of it, so their widths lie that close.
- * A set of the shown widths keeps this a constant number of lookups per run.
+ * The width a run of this width was wrapped at, when the page has shown one close to it; 0 when
+ * not. Runs wrapped at one width end within a word's length of it, so their widths lie that close,
+ * and the wrap width is at least the run's own: with only wider widths shown, the narrowest of them
+ * (a headline over a date line in a column wrapped at 80 is no wrapped paragraph). A set of the
+ * shown widths keeps this a constant number of lookups per run.
  */
-function trusted(width: number, shown: Set<number>): boolean {
-  if (width < MIN_WRAP_WIDTH) return false;
-  for (let w = width - WORD_SLACK; w <= width + WORD_SLACK; w++) if (shown.has(w)) return true;
-  return false;
+function wrapWidth(width: number, shown: Set<number>): number {
+  if (width < MIN_WRAP_WIDTH) return 0;
+  for (let w = width - WORD_SLACK; w <= width + WORD_SLACK; w++) if (shown.has(w)) return Math.max(w, width);
+  return 0;
 }
