@@ -48,6 +48,8 @@ export interface Hint {
   reason: string;
   /** On a `comments-start` hint: the starter announces one comment ("1 Comment"). */
   single?: true;
+  /** The line is the renderer's, not the site's (lynx's list of the page's links): no sign of site chrome. */
+  renderer?: true;
 }
 
 export interface CommentHead {

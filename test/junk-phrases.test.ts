@@ -41,4 +41,11 @@ describe('junkPhrases', () => {
     const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);
   });
+
+  it("marks lynx's list of the page's links on its first line, in lynx's margin, not a Markdown heading or a hashtag", () => {
+    const dump = ['   #Harbour News RSS Feed Harbour News » Comments Feed', '#harbourlife', '# Harbour notes'].join('\n');
+    expect(junkHints(dump)).toEqual([['junk:nav'], [], []]);
+    expect(junkHints('# Harbour notes\n#harbourlife')).toEqual([[], []]);
+    expect(junkHints('#3 of our favourite harbour walks')).toEqual([[]]);
+  });
 });

@@ -39,6 +39,11 @@ describe('the guard for pages where no line reads as running text', () => {
     expect(result.warnings.join()).toContain('no article found');
   });
 
+  it("counts lynx's list of the page's links as no site chrome", () => {
+    const result = clean(['   #Harbour notes RSS Feed', 'Harbour notes', SENTENCE, ...SHORT].join('\n\n'));
+    expect(result.body).toEqual([SENTENCE, ...SHORT]);
+  });
+
   it('keeps only the text-like lines where the page has known chrome around them', () => {
     const result = clean(['Skip to content', 'Harbour notes', SENTENCE, ...SHORT, 'Share this:', 'Like this:'].join('\n\n'));
     expect(result.body).toEqual([SENTENCE]);

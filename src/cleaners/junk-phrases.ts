@@ -53,10 +53,23 @@ const phraseOf = memoByText(matchLine);
  * Labels lines that are the software's own UI strings (WordPress in 60+ locales, Jetpack, Disqus...).
  * Localised comment headers (`matchCommentHeader`) are read by the comment-headers cleaner.
  */
+/**
+ * lynx opens a dump with the page's `<link>` elements (feeds, next and previous pages) as one line,
+ * `#` and their titles, in its margin of three columns: "   #RSS Feed Atom Feed Comments Feed". A
+ * Markdown heading has a space after its `#`; a dump without lynx's margin may open with a
+ * hashtag or a number ("#3 of our favourite trails").
+ */
+const LYNX_LINKS_RE = /^#[^\s#]/u;
+const LYNX_MARGIN = 3;
+
 export const junkPhrases: Cleaner = {
   id: 'junk-phrases',
   description: 'Mark known UI strings (comment forms, share bars, navigation, footers, cookie banners), lynx\'s embedded frames, links back and onwards, and menu rows.',
   run(doc) {
+    const first = doc.lines[0];
+    if (first && first.indent >= LYNX_MARGIN && LYNX_LINKS_RE.test(first.text)) {
+      addHint(first, 'junk:nav', WHOLE_WEIGHT, 'junk-phrases', 'lynx: the page\'s links ("#RSS Feed Comments Feed")').renderer = true;
+    }
     for (const line of doc.lines) {
       const match = phraseOf(line.text);
       if (match) {

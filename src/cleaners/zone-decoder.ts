@@ -551,9 +551,14 @@ const TEASER_DISCOUNT = 1;
  */
 const CLAUSE_END_RE = /[:;)"”’]$/u;
 
+/** Some line is known chrome of the site (a renderer's own lines say nothing of the page around the text). */
+function siteChrome(evidence: Evidence[]): boolean {
+  return evidence.some((e) => e.junk !== null && !e.junk.renderer);
+}
+
 function discountTeaserRuns(evidence: Evidence[], lines: Line[]): void {
   // Where no chrome is known, the page is text cleaned before (a listing's items, a list of titles).
-  if (!evidence.some((e) => e.junk)) return;
+  if (!siteChrome(evidence)) return;
   let last = -1;
   evidence.forEach((e, i) => {
     if (e.content >= RUNNING_TEXT) last = i;
@@ -1019,7 +1024,7 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[], path: State[]): void {
   // Text-like lines first. A page of nothing but short lines keeps them, less its runs of list items
   // where chrome is known (the site's menus around a photo post); a page where nothing is known chrome
   // (text that was cleaned before, a note without a site around it) keeps them all.
-  const known = evidence.some((e) => e.junk !== null);
+  const known = siteChrome(evidence);
   let kept = found ? 0 : (known ? keep(0) || keep(-Infinity, false) : 0) || keep(-Infinity);
   // A listing (products, links with snippets, forum posts) is short items the text model, fitted on
   // articles, doubts: when its text-like lines are a small share of its doubtful ones, keep those too.
