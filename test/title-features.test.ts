@@ -60,9 +60,27 @@ describe('headline features', () => {
   });
 });
 
+describe('headline features that compare nearby lines', () => {
+  it('covers_line_below and covers_line_above: a headline and a heading near it that it has all the words of', () => {
+    const dump = ['Top 10 harbour walks in the county you should know', 'Menu', 'Top 10 harbour walks', TEXT].join('\n');
+    const below = feature(dump, 'covers_line_below');
+    expect(below.slice(0, 2)).toEqual([1, 0]);
+    expect(below[2]).toBeLessThan(0.1);
+    // The heading under it has 4 of the headline's 10 words.
+    expect(feature(dump, 'covers_line_above')[2]).toBeCloseTo(0.4);
+    const label = ['Harbour walks', 'Top 10 harbour walks in the county', TEXT].join('\n');
+    expect(feature(label, 'covers_line_above').slice(0, 2)).toEqual([0, 1]);
+    // The same line twice is the `repeated` feature's; lines past the window are not compared.
+    const twice = ['Top 10 coastal walks', 'Top 10 coastal walks', TEXT].join('\n');
+    expect(feature(twice, 'covers_line_below').slice(0, 2)).toEqual([0, 0]);
+    const far = ['Top 10 harbour walks in the county', ...Array.from({ length: 12 }, (_, i) => `Menu item ${String.fromCharCode(97 + i)}`), 'Top 10 harbour walks', TEXT].join('\n');
+    expect(feature(far, 'covers_line_below')[0]).toBe(0);
+  });
+});
+
 describe('titleCandidates', () => {
   it('counts the dump\'s lines above the text, also where split cells read a side column after the main one', () => {
-    const doc = toDoc(['Harbour reopens after the storm', ...Array.from({ length: 60 }, (_, i) => `Menu item ${i}`), TEXT].join('\n'), 't');
+    const doc = toDoc(['Harbour reopens after the storm', ...Array.from({ length: 60 }, (_, i) => `Menu item ${String.fromCharCode(97 + i)}`), TEXT].join('\n'), 't');
     const first = doc.lines.length - 1;
     // In the dump's order the headline is 61 lines above the text: out of the window.
     expect(titleCandidates(doc.lines, first)).not.toContain(0);

@@ -35,6 +35,8 @@ export const TITLE_FEATURE_NAMES = [
   'deck_under_heading',
   'heading_over_deck',
   'caption_hint',
+  'covers_line_below',
+  'covers_line_above',
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
@@ -78,6 +80,40 @@ function deckShaped(s: LineStats): boolean {
 /** Headline-long, not a sentence, not a byline or a date. */
 function headingShaped(s: LineStats, meta: number): boolean {
   return !s.terminal && meta === 0 && s.words >= HEADLINE_MIN_WORDS && s.words <= HEADLINE_MAX_WORDS;
+}
+
+/**
+ * A page's headline and a heading near it often share words: a shorter heading under it ("Top 10
+ * Shoe Companies in the World" under "Top 10 Shoe Companies in the World You Should Know About"),
+ * or a section's label above it ("Cleaning Industry Trends"). Lines this close are compared.
+ */
+const ECHO_WINDOW = 12;
+
+/**
+ * Per short line, the largest share of the tokens of a short line within ECHO_WINDOW lines below it
+ * that it has (`below`: a headline over a shorter heading), and the same for the lines above it
+ * (`above`: a headline under its section's label). Lines with the same tokens are left to the
+ * `repeated` feature.
+ */
+function echoes(stats: LineStats[], short: Uint8Array): { below: Float64Array; above: Float64Array } {
+  const n = stats.length;
+  const below = new Float64Array(n);
+  const above = new Float64Array(n);
+  const sets: (Set<string> | null)[] = stats.map((s, i) => (short[i] && s.tokens.length > 1 ? new Set(s.tokens) : null));
+  for (let i = 0; i < n; i++) {
+    const mine = sets[i];
+    if (mine === null) continue;
+    for (let j = i + 1; j < n && j <= i + ECHO_WINDOW; j++) {
+      const theirs = sets[j];
+      if (theirs === null) continue;
+      let shared = 0;
+      for (const t of theirs) if (mine.has(t)) shared++;
+      if (shared === mine.size && shared === theirs.size) continue;
+      below[i] = Math.max(below[i], shared / theirs.size);
+      above[j] = Math.max(above[j], shared / mine.size);
+    }
+  }
+  return { below, above };
 }
 
 /** Only lines this short are headline candidates, so only they get headline features. */
@@ -174,6 +210,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
   const hasMeta = new Uint8Array(n + 2);
   for (let i = 0; i < n; i++) hasMeta[i] = hasMetaHint(lines[i]) ? 1 : 0;
   const { tails, lengths } = crumbTails(lines, short);
+  const echo = echoes(stats, short);
   const row = new Float64Array(TITLE_FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
     if (!short[i]) continue;
@@ -224,6 +261,8 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     row[f++] = i > 0 && deckShaped(stats[i]) && headingShaped(stats[i - 1], hasMeta[i - 1]) ? 1 : 0;
     row[f++] = i + 1 < n && headingShaped(s, hasMeta[i]) && deckShaped(stats[i + 1]) ? 1 : 0;
     row[f++] = hasCaptionHint(line) ? 1 : 0;
+    row[f++] = echo.below[i];
+    row[f++] = echo.above[i];
     visit(row, i);
   }
 }
