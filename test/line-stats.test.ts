@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newLine } from '../src/doc.js';
-import { lineStats } from '../src/model/features.js';
+import { FEATURE_NAMES, featureRows, lineStats } from '../src/model/features.js';
+import { toDoc } from '../src/split-lines.js';
 
 /** charCounts by its definition, one regex per count (the code counts ASCII by a table). */
 function reference(text: string) {
@@ -30,5 +31,21 @@ describe('line stats', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('block features', () => {
+  const SENTENCE = 'The council met on Tuesday evening to discuss the new harbour plan for the town and its ferry.';
+  const list = Array.from({ length: 20 }, (_, i) => `* Item ${i + 1}`);
+
+  it('block_share: a section of text after a long list is a block of its own, as much text as the first', () => {
+    const doc = toDoc([SENTENCE, SENTENCE, SENTENCE, ...list, SENTENCE, SENTENCE].join('\n'), 't');
+    const rows = featureRows(doc.lines, doc.lines.map((line) => lineStats(line, 'en')));
+    const densest = FEATURE_NAMES.indexOf('in_densest_block');
+    const share = FEATURE_NAMES.indexOf('block_share');
+    expect(rows.map((row) => row[densest])).toEqual([1, 1, 1, ...list.map(() => 0), 0, 0]);
+    expect(rows[0][share]).toBe(1);
+    expect(rows[23][share]).toBeCloseTo(2 / 3, 1);
+    expect(rows[5][share]).toBe(0);
   });
 });

@@ -128,6 +128,7 @@ export const FEATURE_NAMES = [
   'strong_before',
   'strong_after',
   'in_densest_block',
+  'block_share',
   'bracketed',
   'copyright',
 ] as const;
@@ -271,6 +272,7 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], same: readonly
     if (s.strong) seen++;
   }
   const densest = densestBlock(stats);
+  const shares = blockShares(stats);
 
   const row = new Float64Array(FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
@@ -315,6 +317,7 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], same: readonly
     row[f++] = strongPrefix[i] > 0 ? 1 : 0;
     row[f++] = seen - strongPrefix[i] - (s.strong ? 1 : 0) > 0 ? 1 : 0;
     row[f++] = i >= densest.start && i <= densest.end ? 1 : 0;
+    row[f++] = shares[i];
     row[f++] = text.startsWith('[') && BRACKETED_RE.test(text) ? 1 : 0;
     row[f++] = hasCopyright(text, chars.digitPair) ? 1 : 0;
     visit(row, i);
@@ -349,19 +352,53 @@ function distanceToStrong(stats: LineStats[]): number[] {
   return d;
 }
 
+/** A line's gain in a block of running text: its words for a strong line, half for a long sentence, else a cost. */
+function blockGain(s: LineStats): number {
+  return s.strong ? s.words : s.words >= 8 && s.terminal ? s.words / 2 : -3;
+}
+
+/**
+ * Per line, the score of the block of running text it is in (as densestBlock finds the densest,
+ * each stretch between resets has its best run) as a share of the densest block's: an article
+ * whose sections are parted by long lists has several blocks, the later ones as much text as
+ * the first. 0 outside every block's best run.
+ */
+function blockShares(stats: LineStats[]): Float64Array {
+  const shares = new Float64Array(stats.length);
+  const runs: { start: number; end: number; score: number }[] = [];
+  let run = { start: 0, end: -1, score: 0 };
+  let start = 0;
+  let score = 0;
+  for (let i = 0; i <= stats.length; i++) {
+    const gain = i < stats.length ? blockGain(stats[i]) : -Infinity;
+    if (score + gain <= 0) {
+      if (run.end >= run.start) runs.push(run);
+      run = { start: i + 1, end: -1, score: 0 };
+      score = 0;
+      start = i + 1;
+      continue;
+    }
+    score += gain;
+    if (score > run.score) run = { start, end: i, score };
+  }
+  let best = 0;
+  for (const r of runs) best = Math.max(best, r.score);
+  for (const r of runs) for (let i = r.start; i <= r.end; i++) shares[i] = r.score / best;
+  return shares;
+}
+
 /**
  * The run of lines holding the most running text, where short lines between strong
  * lines do not break the run unless a long stretch of short lines does (boilerpipe's
  * "largest block" idea, on text density instead of the DOM).
  */
 function densestBlock(stats: LineStats[]): { start: number; end: number } {
-  // Score each line by words (strong lines) minus a small cost for short lines; best subarray.
+  // Score each line by its blockGain; the best subarray.
   let best = { start: 0, end: -1, score: 0 };
   let start = 0;
   let score = 0;
   for (let i = 0; i < stats.length; i++) {
-    const s = stats[i];
-    const gain = s.strong ? s.words : s.words >= 8 && s.terminal ? s.words / 2 : -3;
+    const gain = blockGain(stats[i]);
     if (score + gain <= 0) {
       score = 0;
       start = i + 1;
