@@ -78,6 +78,17 @@ describe('headline features that compare nearby lines', () => {
   });
 });
 
+describe('the outdented headline feature', () => {
+  it("marks a line left of the running text's margin, as lynx sets its headings, and not a layout column's lines", () => {
+    const lynx = ['   Harbour News', 'Harbour plan wins the vote', `   ${TEXT}`, `   ${TEXT}`].join('\n');
+    expect(feature(lynx, 'outdented')).toEqual([0, 1, 0, 0]);
+    const column = ' '.repeat(26);
+    const w3m = ['Harbour plan wins the vote', `${column}${TEXT}`, `${column}${TEXT}`].join('\n');
+    expect(feature(w3m, 'outdented')[0]).toBe(0);
+    expect(feature(['Harbour plan wins the vote', TEXT, TEXT].join('\n'), 'outdented')[0]).toBe(0);
+  });
+});
+
 describe('titleCandidates', () => {
   it('counts the dump\'s lines above the text, also where split cells read a side column after the main one', () => {
     const doc = toDoc(['Harbour reopens after the storm', ...Array.from({ length: 60 }, (_, i) => `Menu item ${String.fromCharCode(97 + i)}`), TEXT].join('\n'), 't');

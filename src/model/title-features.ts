@@ -37,6 +37,7 @@ export const TITLE_FEATURE_NAMES = [
   'caption_hint',
   'covers_line_below',
   'covers_line_above',
+  'outdented',
 ] as const;
 
 /** Headlines run 3 to 25 words in WCXB and L3S-GN1 gold titles (95 % of them). */
@@ -114,6 +115,24 @@ function echoes(stats: LineStats[], short: Uint8Array): { below: Float64Array; a
     }
   }
   return { below, above };
+}
+
+/**
+ * The indent most lines of running text have (split cells aside). lynx sets its text in a margin
+ * of three columns and its headings at the line's start: a line left of the text's margin is a
+ * heading there. A wider indent is a layout column's (w3m), where a line left of it is a menu's.
+ */
+const MAX_MARGIN = 4;
+
+function textMargin(lines: Line[], stats: LineStats[]): number {
+  const counts = new Map<number, number>();
+  lines.forEach((line, i) => {
+    if (stats[i].strong && !line.cell) counts.set(line.indent, (counts.get(line.indent) ?? 0) + 1);
+  });
+  let margin = 0;
+  let most = 0;
+  for (const [indent, count] of counts) if (count > most || (count === most && indent < margin)) [margin, most] = [indent, count];
+  return margin;
 }
 
 /** Only lines this short are headline candidates, so only they get headline features. */
@@ -211,6 +230,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
   for (let i = 0; i < n; i++) hasMeta[i] = hasMetaHint(lines[i]) ? 1 : 0;
   const { tails, lengths } = crumbTails(lines, short);
   const echo = echoes(stats, short);
+  const margin = textMargin(lines, stats);
   const row = new Float64Array(TITLE_FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
     if (!short[i]) continue;
@@ -263,6 +283,7 @@ export function eachTitleRow(lines: Line[], stats: LineStats[], same: readonly n
     row[f++] = hasCaptionHint(line) ? 1 : 0;
     row[f++] = echo.below[i];
     row[f++] = echo.above[i];
+    row[f++] = margin <= MAX_MARGIN && line.indent < margin && !line.cell ? 1 : 0;
     visit(row, i);
   }
 }
