@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatch, embedded, hasDate, hasRelativeTime, menuRow } from '../src/model/shapes.js';
+import { dateMatch, embedded, endsInEmoticon, hasDate, hasRelativeTime, menuRow } from '../src/model/shapes.js';
 
 describe('dates and relative times', () => {
   it.each([
@@ -96,5 +96,19 @@ describe('a row of menu items', () => {
     '2020 | 2021 | 2022',
   ])('is not "%s"', (line) => {
     expect(menuRow(line)).toBe(false);
+  });
+});
+
+describe('endsInEmoticon', () => {
+  it('reads an emoticon or an emoji after a space or a sentence mark as the end of a reader\'s sentence', () => {
+    for (const text of ['thanks for the tip :)', 'great :-)', 'Nice!;)', 'love it <3', 'lol xD', 'Great photos 😍', 'Wow ❤️', 'Done :D']) {
+      expect(endsInEmoticon(text), text).toBe(true);
+    }
+  });
+
+  it('leaves clock times, scores, list numbers and glued signs alone', () => {
+    for (const text of ['at 10:30', 'Score 3:2', 'Re: (Score:2)', '(see item 8)', 'ratio 1:3', 'a:)', 'Stars ★']) {
+      expect(endsInEmoticon(text), text).toBe(false);
+    }
   });
 });

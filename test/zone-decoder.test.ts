@@ -638,6 +638,30 @@ describe('a section starter made of the software\'s phrases only', () => {
   });
 });
 
+describe('a comment that ends in an emoticon', () => {
+  it('is a sentence under a name over a date, as one ending in a full stop is', () => {
+    const dump = [
+      ...HARBOUR_STORY,
+      'Comments',
+      '',
+      'Mita Brown',
+      '',
+      '3 hours ago',
+      '',
+      'I always walk the pier at dawn, it is quiet and easy. very useful tips thanks!',
+      '',
+      'Aideen Olsen',
+      '',
+      '7 hours ago',
+      '',
+      'I have never thought to go before the ferry leaves, thanks for the tip :)',
+      '',
+      'Follow Us',
+    ].join('\n');
+    expect(clean(dump).comments.map((c) => c.author)).toEqual(['Mita Brown', 'Aideen Olsen']);
+  });
+});
+
 describe('a formula as lynx shows its markup', () => {
   it('leaves the text around it, and is kept by no guard', () => {
     const formula = '[MATH: <mi> a </mi> <msup> <mi> x </mi> <mn> 2 </mn> </msup> <mo> + </mo> <mi> c </mi> <mo> = </mo> <mn> 0 </mn> :MATH]';

@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Hint, type HintKind, type JunkKind, type Line, SOFTWARE_WEIGHT, type Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { BULLET_RE, embedded, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
+import { BULLET_RE, embedded, endsInEmoticon, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { LETTER_OR_DIGIT_RE, LETTER_RE, lineWords } from '../text-stats.js';
@@ -151,7 +151,7 @@ function discountTextlessHeaders(evidence: Evidence[], lines: Line[], trailing: 
       if (titleCased(lines[j].text)) continue;
       if (evidence[j].content > 0 || evidence[j].sentence) return;
       // Under a sure header, a short exclamation is a comment's text ("Well done!").
-      if (sureHeader(e) && endsLikeSentence(lines[j].text)) return;
+      if (sureHeader(e) && endsLikeReaderSentence(lines[j].text)) return;
     }
     e.header = null;
   });
@@ -198,9 +198,14 @@ function discountRecurringFooters(evidence: Evidence[]): void {
   }
 }
 
+/** A sentence mark, or an emoticon or emoji as readers end theirs ("thanks for the tip :)"). */
+function endsLikeReaderSentence(text: string): boolean {
+  return endsLikeSentence(text) || endsInEmoticon(text);
+}
+
 /** A sentence of a few words: what even a short comment is, and a link title is not. */
 function isSentence(text: string): boolean {
-  return endsLikeSentence(text) && lineWords(text, MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS;
+  return endsLikeReaderSentence(text) && lineWords(text, MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS;
 }
 const MIN_SENTENCE_WORDS = 4;
 

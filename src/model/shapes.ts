@@ -257,9 +257,22 @@ export const TERMINAL_RE = /[.!?。！？．｡…؟۔।॥։።။][”"'’»
 /** TERMINAL_RE matches at most this many UTF-16 units, all at the end of the line. */
 const TERMINAL_MAX_UNITS = 4;
 
+/**
+ * A reader's sentence may end in an emoticon or an emoji instead of a stop ("thanks for the tip
+ * :)", "Great photos 😍"), after a space or a sentence mark.
+ */
+const EMOTICON_END_RE = /(?:^|[\s.!?,])(?:[:;=][-'^o]?[)(\]\[DPpO3/\\|*]|\^_?\^|<3|[xX]D)$|\p{Extended_Pictographic}\uFE0F?$/u;
+/** EMOTICON_END_RE matches at most this many UTF-16 units: a space, a three-character emoticon; an emoji's pair and its selector. */
+const EMOTICON_MAX_UNITS = 4;
+
 /** TERMINAL_RE on the end of the line only: the regex engine would try every position of a long line. */
 export function endsLikeSentence(text: string): boolean {
   return TERMINAL_RE.test(text.length > TERMINAL_MAX_UNITS ? text.slice(-TERMINAL_MAX_UNITS) : text);
+}
+
+/** EMOTICON_END_RE on the end of the line only. */
+export function endsInEmoticon(text: string): boolean {
+  return EMOTICON_END_RE.test(text.length > EMOTICON_MAX_UNITS ? text.slice(-EMOTICON_MAX_UNITS) : text);
 }
 
 /** Separators of menus, breadcrumbs and w3m table cells. */
