@@ -112,6 +112,22 @@ describe('comment headers', () => {
     commentHeaders.run(doc, defaultOptions);
     expect(doc.lines[0].hints.some((h) => h.kind === 'comment-header')).toBe(false);
   });
+
+  it('a date without its year on a line of its own is a date line, under a name a header', () => {
+    const doc = toDoc('1. Orla Byrne\nNovember 12th\nThat is a fair point.\nRosa Lindqvist\n3 March at 10:15 am\nAgreed.', 't');
+    commentHeaders.run(doc, defaultOptions);
+    expect(doc.lines.map((line) => line.head ?? null)).toEqual([
+      { author: 'Orla Byrne', date: null },
+      { author: null, date: 'November 12th' },
+      null,
+      { author: 'Rosa Lindqvist', date: null },
+      { author: null, date: '3 March at 10:15 am' },
+      null,
+    ]);
+    // In a line of text, or with a word that is no month, it is none.
+    expect(header('See you on November 12th')).toBeNull();
+    expect(header('Room 12')).toBeNull();
+  });
 });
 
 describe('header shapes that recur with text between', () => {

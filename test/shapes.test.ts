@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatch, embedded, endsInEmoticon, hasDate, hasRelativeTime, menuRow } from '../src/model/shapes.js';
+import { dateMatch, embedded, endsInEmoticon, hasDate, hasRelativeTime, menuRow, yearlessDate } from '../src/model/shapes.js';
 
 describe('dates and relative times', () => {
   it.each([
@@ -109,6 +109,20 @@ describe('endsInEmoticon', () => {
   it('leaves clock times, scores, list numbers and glued signs alone', () => {
     for (const text of ['at 10:30', 'Score 3:2', 'Re: (Score:2)', '(see item 8)', 'ratio 1:3', 'a:)', 'Stars ★']) {
       expect(endsInEmoticon(text), text).toBe(false);
+    }
+  });
+});
+
+describe('yearlessDate', () => {
+  it('reads a whole line of a month and a day, in either order and in other languages, maybe with a time', () => {
+    for (const text of ['November 12th', 'Nov 12', '3 March', '12. März', '5 de mayo', 'Nov. 12 at 10:30 am', '3rd of June, 14:05']) {
+      expect(yearlessDate(text), text).toBe(true);
+    }
+  });
+
+  it('needs a month in the slot and the whole line', () => {
+    for (const text of ['Room 12', 'Chapter 12th', 'See you on November 12th', 'November', '12', 'November 12th was fun']) {
+      expect(yearlessDate(text), text).toBe(false);
     }
   });
 });

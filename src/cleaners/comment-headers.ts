@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type Line, SOFTWARE_WEIGHT } from '../doc.js';
-import { dateMatch, hasDate, NUMBERED_RE, TERMINAL_RE, withoutWeekdays } from '../model/shapes.js';
+import { dateMatch, hasDate, NUMBERED_RE, TERMINAL_RE, withoutWeekdays, yearlessDate } from '../model/shapes.js';
 import { DATE_TIME_JOINERS, matchCommentHeader } from '../patterns/index.js';
 import { memoByText } from '../line-memo.js';
 import { LETTER_RE, lineWords, spacedParts } from '../text-stats.js';
@@ -212,7 +212,7 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   const own = ownShape(text);
   if (own !== NAME_LINE) return own;
   if (next !== undefined) {
-    const nextDate = dateSpan(next);
+    const nextDate = dateSpan(next) !== null || yearlessDate(next);
     if (nextDate && lineWords(next, 8) <= 8) {
       return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
     }
@@ -235,6 +235,8 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     if (isName(name)) return { head: { author: name, date: dateIn(text) }, weight: SOFTWARE_HEADER, reason: '"NAME says:" header' };
   }
 
+  // This year's date, the line's only words ("November 12th", "3 March at 10:15 am").
+  if (yearlessDate(text)) return { head: { author: null, date: text }, weight: DATE_ONLY, reason: 'date line' };
   const date = dateSpan(text);
   if (date) {
     // What a header prints after a separator past its date is the commenter's profile or links

@@ -301,6 +301,23 @@ export function hasRelativeTime(text: string): boolean {
 }
 
 /**
+ * A line that is a date without its year and nothing else, maybe with a time ("November 12th",
+ * "3 March", "Nov 12 at 10:30 am"): comment software prints this year's dates so. Only a whole
+ * line is read so: in running text "May 5" is as often a verb and a number.
+ */
+const YEARLESS_DATE_RE = new RegExp(
+  `^(?:${MONTH_SLOT}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s{1,3}(?:(?:of|de|di)\\s)?${MONTH_SLOT})` +
+    `(?:,?\\s(?:at\\s|@\\s?)?\\d{1,2}[:.]\\d{2}\\s?(?:[ap]\\.?m\\.?)?)?$`,
+  'iu',
+);
+
+export function yearlessDate(text: string): boolean {
+  const m = YEARLESS_DATE_RE.exec(text);
+  const slot = m?.[1] ?? m?.[2];
+  return slot !== undefined && MONTHS.has(slot.toLowerCase());
+}
+
+/**
  * The first date, relative time (RELATIVE_TIME_RE, then RELATIVE_TEMPLATES) or match of TIME_RE, tried in
  * that order, each only where its cue is in the text (a digit, "ago"): the cues cost a tenth of the searches.
  */
