@@ -136,6 +136,14 @@ describe('matchLine', () => {
     expect(matchLine('Previous post: Spring in the garden')).toMatchObject({ whole: false });
   });
 
+  it("a long phrase after one word, an icon's label, matches as a part; a short one does not", () => {
+    const feed = 'Feed You can follow this conversation by subscribing to the comment feed for this post.';
+    expect(matchLine(feed)).toMatchObject({ origin: 'typepad', kind: 'comment-form', whole: false });
+    expect(matchLine('Icon The comments to this entry are closed.')).toMatchObject({ kind: 'comments-closed', whole: false });
+    expect(matchLine('Hello Leave a Reply')).toBeNull();
+    expect(matchLine('Really Comments are closed.')).toBeNull();
+  });
+
   it('a comment count starts a line as a plain phrase does, but not a count of none', () => {
     expect(matchLine('3 Comments leave one →')).toMatchObject({ kind: 'comments-start', phrase: '%d Comments', whole: false });
     expect(matchLine('20 Kommentare Kommentar schreiben')).toMatchObject({ kind: 'comments-start', whole: false });

@@ -339,7 +339,7 @@ function toMatch(c: Compiled, whole: boolean, norm: string): PhraseMatch {
 }
 
 /**
- * The junk phrase a line is, or starts with, or consists of. Linear in the line: one normalisation,
+ * The junk phrase a line is, or starts with, or consists of, or is after an icon's label. Linear in the line: one normalisation,
  * one Map lookup per token, and template checks by `startsWith`/`indexOf` on a line of at most 200 characters.
  */
 export function matchLine(text: string): PhraseMatch | null {
@@ -369,7 +369,7 @@ export function matchLine(text: string): PhraseMatch | null {
     pos += next.key.length;
     if (norm[pos] === ' ') pos++;
   }
-  if (segments.length === 0) return countLead(text, norm, ascii);
+  if (segments.length === 0) return countLead(text, norm, ascii) ?? afterLabel(norm);
   // "Leave a Reply Cancel reply": several phrases make the whole line, as sure as one phrase is.
   if (pos >= norm.length && segments.length >= 2) return toMatch(segments[0], true, norm);
   // A line may start with a specific phrase; a lone short word ("Reply", "Home") never counts as a
@@ -378,6 +378,21 @@ export function matchLine(text: string): PhraseMatch | null {
   if (consentButton(lead)) return null;
   if ((lead.multiToken && colonShown(lead, text)) || labels(lead, text)) return toMatch(lead, false, norm);
   return null;
+}
+
+/** Words a phrase has at least to be known after an icon's label: a sentence of the software's, not a word of the reader's. */
+const LABELLED_PHRASE_WORDS = 4;
+
+/**
+ * A long phrase after one word: the label of the icon before it ("Feed You can follow this
+ * conversation by subscribing to the comment feed for this post."). Weighs as a prefix does.
+ */
+function afterLabel(norm: string): PhraseMatch | null {
+  const space = norm.indexOf(' ');
+  if (space < 0) return null;
+  const hit = lookup(index.exact, norm, space + 1);
+  if (!hit || lineWords(hit.key, LABELLED_PHRASE_WORDS) < LABELLED_PHRASE_WORDS) return null;
+  return toMatch(hit, false, norm);
 }
 
 /** Words of a consent banner's button ("I agree", "Got it", "Accept all"); its statements are longer. */
