@@ -144,13 +144,16 @@ describe('matchLine', () => {
     expect(matchLine('Really Comments are closed.')).toBeNull();
   });
 
-  it('a comment count starts a line as a plain phrase does, but not a count of none', () => {
-    expect(matchLine('3 Comments leave one →')).toMatchObject({ kind: 'comments-start', phrase: '%d Comments', whole: false });
-    expect(matchLine('20 Kommentare Kommentar schreiben')).toMatchObject({ kind: 'comments-start', whole: false });
-    expect(matchLine('One Comment leave one →')).toMatchObject({ kind: 'comments-start', whole: false });
+  it("a comment count starts a line, as sure as alone with a theme's few words after it, but not a count of none", () => {
+    expect(matchLine('3 Comments leave one →')).toMatchObject({ kind: 'comments-start', phrase: '%d Comments', whole: true });
+    expect(matchLine('20 Kommentare Kommentar schreiben')).toMatchObject({ kind: 'comments-start', whole: true });
+    expect(matchLine('One Comment leave one →')).toMatchObject({ kind: 'comments-start', whole: true, single: true });
+    expect(matchLine('One comment so far | RSS Comments RSS')).toMatchObject({ kind: 'comments-start', whole: true });
     expect(matchLine('0 comments 0 people listening')).toBeNull();
-    expect(matchLine('3 Comments, Comment or Ping')).toMatchObject({ kind: 'comments-start', whole: false });
+    expect(matchLine('3 Comments, Comment or Ping')).toMatchObject({ kind: 'comments-start', whole: true });
     expect(matchLine('3 comments from readers in the harbour town changed the plan')).toBeNull();
+    // A longer line that starts with a starter's words is only started by it.
+    expect(matchLine('One Comment on this post by the author here today')).toMatchObject({ kind: 'comments-start', whole: false });
     // The post's title after the count may be longer than a name.
     const title = '“Spring at the Harbour: Ferries, Fishermen and the New Timetable – Part Two of Three”';
     expect(matchLine(`9 Responses to ${title}`)).toMatchObject({ kind: 'comments-start', whole: true });

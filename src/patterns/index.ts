@@ -50,7 +50,11 @@ export interface PhraseMatch {
   origin: string;
   locale: string;
   phrase: string;
-  /** The line is the phrase, or is made of phrases only ("one comment – permalink"); else it starts with it. */
+  /**
+   * The line is the phrase, is made of phrases only ("one comment – permalink"), or is a section
+   * starter with a theme's few words after it ("One Comment leave one →"): as sure as the phrase
+   * alone. Else the line starts with it.
+   */
   whole: boolean;
   /** A section starter that announces one comment ("1 Comment", "Un commentaire", "One Response to %s"). */
   single: boolean;
@@ -376,8 +380,13 @@ export function matchLine(text: string): PhraseMatch | null {
   // prefix, but a label does where the line shows its colon ("Tags: news, local").
   const lead = segments[0];
   if (consentButton(lead)) return null;
-  if ((lead.multiToken && colonShown(lead, text)) || labels(lead, text)) return toMatch(lead, false, norm);
+  if ((lead.multiToken && colonShown(lead, text)) || labels(lead, text)) return toMatch(lead, starterWithTail(lead, norm), norm);
   return null;
+}
+
+/** A section starter with no more than a theme's few words after it ("One comment so far | RSS"). */
+function starterWithTail(c: Compiled, norm: string): boolean {
+  return c.entry.kind === 'comments-start' && lineWords(norm, STARTER_WORDS + 1) <= STARTER_WORDS;
 }
 
 /** Words a phrase has at least to be known after an icon's label: a sentence of the software's, not a word of the reader's. */
@@ -412,26 +421,29 @@ const COUNT_LEAD_WORDS = 2;
 const MAX_TITLE_CHARS = 150;
 /** Words a theme prints after the count ("leave one", "Comment or Ping"); more make a sentence. */
 const COUNT_TAIL_WORDS = 5;
+/** A starter's words and the theme's after them, at most. */
+const STARTER_WORDS = COUNT_LEAD_WORDS + COUNT_TAIL_WORDS;
 /** A count of one or more: "0 comments 0 people listening" announces none. */
 const COUNT_START = /^(?!0+ )\p{N}+ /u;
 
 /**
  * A comment count leads a line as a plain phrase does ("One Comment leave one →"): "3 Comments
- * leave one →", "20 Comments Post a comment", where a theme prints its own words after the count.
+ * leave one →", "20 Comments Post a comment", where a theme prints its own words after the count;
+ * as sure as the count alone.
  * A starter with the post's title after the count ("12 Responses to “%s”") takes a title up to MAX_TITLE_CHARS.
  */
 function countLead(text: string, norm: string, ascii: boolean): PhraseMatch | null {
   if (!COUNT_START.test(norm)) return null;
   const titled = wholeTemplate(norm, ascii, MAX_TITLE_CHARS);
   if (titled && titled.entry.kind === 'comments-start') return toMatch(titled, true, norm);
-  if (lineWords(norm, COUNT_LEAD_WORDS + COUNT_TAIL_WORDS + 1) > COUNT_LEAD_WORDS + COUNT_TAIL_WORDS) return null;
+  if (lineWords(norm, STARTER_WORDS + 1) > STARTER_WORDS) return null;
   let end = -1;
   for (let k = 0; k < COUNT_LEAD_WORDS; k++) {
     end = norm.indexOf(' ', end + 1);
     if (end < 0) return null;
   }
   const lead = wholeTemplate(norm.slice(0, end), ascii);
-  return lead && lead.entry.kind === 'comments-start' && colonShown(lead, text) ? toMatch(lead, false, norm) : null;
+  return lead && lead.entry.kind === 'comments-start' && colonShown(lead, text) ? toMatch(lead, true, norm) : null;
 }
 
 const ENDS_IN_COLON = /[:：]$/u;
