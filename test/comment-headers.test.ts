@@ -113,6 +113,12 @@ describe('comment headers', () => {
     expect(doc.lines[0].hints.some((h) => h.kind === 'comment-header')).toBe(false);
   });
 
+  it("a name line with the comment's own link after it is the name", () => {
+    const doc = toDoc('1. Orla Byrne permalink\nAugust 9, 2012 12:55 pm\nThat is a fair point.\n2. quillfeather permalink*\nAugust 9, 2012 1:05 pm\nAgreed.', 't');
+    commentHeaders.run(doc, defaultOptions);
+    expect(doc.lines.map((line) => line.head?.author ?? null)).toEqual(['Orla Byrne', null, null, 'quillfeather', null, null]);
+  });
+
   it('a date without its year on a line of its own is a date line, under a name a header', () => {
     const doc = toDoc('1. Orla Byrne\nNovember 12th\nThat is a fair point.\nRosa Lindqvist\n3 March at 10:15 am\nAgreed.', 't');
     commentHeaders.run(doc, defaultOptions);

@@ -214,7 +214,7 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   if (next !== undefined) {
     const nextDate = dateSpan(next) !== null || yearlessDate(next);
     if (nextDate && lineWords(next, 8) <= 8) {
-      return { head: { author: clean(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
+      return { head: { author: lineName(text), date: null }, weight: NAME_ABOVE_DATE, reason: 'name line above a date line' };
     }
   }
   return null;
@@ -277,7 +277,15 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     }
     return null;
   }
-  return isName(clean(text)) && words <= MAX_NAME_WORDS ? NAME_LINE : null;
+  return isName(lineName(text)) && words <= MAX_NAME_WORDS ? NAME_LINE : null;
+}
+
+/** The comment's own link after the name ("Jane Doe permalink"): no part of the name. */
+const LINK_AFTER_NAME_RE = /\s(?:permalink|#)\*?$/iu;
+
+/** The name a name line holds, without its list number, avatar or link. */
+function lineName(text: string): string {
+  return clean(text.replace(LINK_AFTER_NAME_RE, ''));
 }
 
 /** The name without the weekday that the header prints before its date ("smarterthanyou Monday, November 5 2012"). */
