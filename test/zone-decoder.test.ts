@@ -638,6 +638,37 @@ describe('a section starter made of the software\'s phrases only', () => {
   });
 });
 
+describe('comments whose headers close them (TypePad)', () => {
+  it('keep a short text under the commenter\'s name', () => {
+    const dump = [
+      ...HARBOUR_STORY,
+      'Comments',
+      '',
+      'Sam Roe',
+      '',
+      'I walked the whole pier this morning and the new railings are a real improvement for the town.',
+      '',
+      'Posted by: Sam Roe | October 10, 2012 at 09:01 AM',
+      'nadia',
+      '',
+      "wooow, it's great!",
+      '',
+      'Posted by: nadia | October 11, 2012 at 05:01 AM',
+      'Ana Lopes',
+      '',
+      'The ferry was on time for once, and the harbour looked lovely in the fog.',
+      '',
+      'Posted by: Ana Lopes | October 12, 2012 at 07:30 PM',
+      '',
+      'The comments to this entry are closed.',
+    ].join('\n');
+    const comments = clean(dump).comments;
+    expect(comments.map((c) => c.author)).toEqual(['Sam Roe', 'nadia', 'Ana Lopes']);
+    expect(comments.map((c) => c.text)[1]).toBe("wooow, it's great!");
+    expect(comments[2].text).not.toContain('Ana Lopes');
+  });
+});
+
 describe('a comment that ends in an emoticon', () => {
   it('is a sentence under a name over a date, as one ending in a full stop is', () => {
     const dump = [

@@ -487,11 +487,26 @@ function plainText(text: string): boolean {
   return !BULLET_RE.test(text) && !DIGIT_RE.test(text) && WORD_RE.test(text.replace(BRACKETED_RE, ''));
 }
 
-/** The first text under each sure header passes for a comment's text even when short. */
+/**
+ * The first text under each sure header passes for a comment's text even when short. Where headers
+ * close their comments (see markTrailedText), so does every line of words above each sure header
+ * back to the header before, but for the commenter's name: a short comment ("wooow, it's great!")
+ * under the name.
+ */
 function markHeadedText(evidence: Evidence[], lines: Line[], trailing: boolean): void {
   evidence.forEach((_, i) => {
     const j = textUnderHeader(evidence, lines, i, trailing);
     if (j >= 0) evidence[j].headed = true;
+  });
+  if (!trailing) return;
+  const start = evidence.findIndex((e) => e.start >= SURE_START);
+  evidence.forEach((e, i) => {
+    if (i <= start || !sureHeader(e)) return;
+    const author = lines[i].head?.author;
+    for (let k = i - 1; k > start && k >= i - TRAILING_REACH && !evidence[k].header && evidence[k].start <= 0; k--) {
+      // The commenter's name over the text, which the header below repeats, is no text.
+      if (!evidence[k].junk && plainText(lines[k].text) && lines[k].text !== author) evidence[k].headed = true;
+    }
   });
 }
 
