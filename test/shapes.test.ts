@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatch, embedded, endsInEmoticon, hasDate, hasRelativeTime, menuRow, yearlessDate } from '../src/model/shapes.js';
+import { BULLET_RE, dateMatch, embedded, endsInEmoticon, hasDate, hasRelativeTime, menuRow, yearlessDate } from '../src/model/shapes.js';
 
 describe('dates and relative times', () => {
   it.each([
@@ -124,5 +124,17 @@ describe('yearlessDate', () => {
     for (const text of ['Room 12', 'Chapter 12th', 'See you on November 12th', 'November', '12', 'November 12th was fun']) {
       expect(yearlessDate(text), text).toBe(false);
     }
+  });
+});
+
+describe('BULLET_RE', () => {
+  it("knows lynx's bullets and w3m's at every list depth", () => {
+    for (const text of ['* Home', '+ News', 'o Sport', '• Home', '□ Marketing Jobs', '☆ Fixtures & Results', '○ Services', '■ Small Business', '- item']) {
+      expect(BULLET_RE.test(text), text).toBe(true);
+    }
+  });
+
+  it('leaves ratings, words and numbers alone', () => {
+    for (const text of ['★★★★☆ 4.5 out of 5', '☆☆ two stars', 'on the pier', '3 boats']) expect(BULLET_RE.test(text), text).toBe(false);
   });
 });

@@ -120,6 +120,7 @@ describe('titleCandidates', () => {
 describe('tidyTitle', () => {
   it('drops a bullet, an image file name, a permalink sign and a reply prefix around the headline', () => {
     expect(tidyTitle('* Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
+    expect(tidyTitle('□ Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('[icon-news.png] Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('Harbour plan wins the vote [pixel.gif]')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('Installing the tool¶')).toBe('Installing the tool');

@@ -244,8 +244,8 @@ export function menuRow(text: string): boolean {
   return !hasDate(text);
 }
 
-/** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets (`•`), dashes. */
-export const BULLET_RE = /^(?:[*+•·▪◦‣#-]|o)\s/u;
+/** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets by list depth (`•`, `□`, `☆`, `○`, `■`), others' (`●`), dashes. */
+export const BULLET_RE = /^(?:[*+•·▪◦‣#□☆○■●-]|o)\s/u;
 export const NUMBERED_RE = /^\(?\d{1,3}[.)]\s/u;
 
 /**

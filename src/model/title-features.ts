@@ -319,7 +319,7 @@ export function titleCandidates(lines: Line[], first: number): number[] {
 // The line is tidied (single spaces, trimmed), so one optional space is enough, and the bracket
 // classes exclude `[`: each start position is tried in constant or bounded time (linear).
 const TITLE_DECORATION = [
-  /^[*•·▪◦‣] /u,
+  /^[*•·▪◦‣□☆○■●] /u,
   // An image before the headline, shown as its file name without spaces: lower case, or with a digit,
   // `_` or `-` ("[1pix_spacer]", "[claud]"); a tag in brackets ("[Grammar]") is part of the headline.
   /^\[(?=\p{Ll}|[^[\]\s]{0,60}[\d_-])[^[\]\s]{1,60}\] ?/u,
