@@ -638,6 +638,30 @@ describe('a section starter made of the software\'s phrases only', () => {
   });
 });
 
+describe("a comment's later lines", () => {
+  it('are its text up to the next header, however short', () => {
+    const dump = [
+      ...HARBOUR_STORY,
+      '2 Comments',
+      '',
+      'Jane Roe says:',
+      'May 2, 2020 at 10:00 am',
+      'The new railings on the pier are a real improvement for the town.',
+      'Cheers, Jane',
+      '',
+      'Sam Hill says:',
+      'May 3, 2020 at 9:15 am',
+      'Glad to see the boats back out.',
+      '',
+      'Leave a Reply',
+    ].join('\n');
+    expect(clean(dump).comments.map((c) => c.text)).toEqual([
+      'The new railings on the pier are a real improvement for the town.\nCheers, Jane',
+      'Glad to see the boats back out.',
+    ]);
+  });
+});
+
 describe('comments whose headers close them (TypePad)', () => {
   it('keep a short text under the commenter\'s name', () => {
     const dump = [

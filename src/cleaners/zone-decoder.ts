@@ -487,25 +487,45 @@ function plainText(text: string): boolean {
   return !BULLET_RE.test(text) && !DIGIT_RE.test(text) && WORD_RE.test(text.replace(BRACKETED_RE, ''));
 }
 
+/** Lines from a sure header to the next one within which the lines between are one comment. */
+const COMMENT_SPAN = 16;
+
+/** A line of words between two headers, not known chrome, a list item or a starter. */
+function commentLine(e: Evidence, line: Line): boolean {
+  return !e.header && !e.junk && !e.listed && e.start <= 0 && plainText(line.text);
+}
+
 /**
- * The first text under each sure header passes for a comment's text even when short. Where headers
- * close their comments (see markTrailedText), so does every line of words above each sure header
- * back to the header before, but for the commenter's name: a short comment ("wooow, it's great!")
- * under the name.
+ * The first text under each sure header passes for a comment's text even when short, and so does
+ * every line of words after it up to the next sure header within COMMENT_SPAN lines: a comment's
+ * later short lines ("Thanks!", "Cheers, Sam"). Measured over 8 and 16 lines: 16 gained most on
+ * Dragnet's comments (+0.007), for one page of false positives more on lynx and w3m (a list of
+ * related posts under bylines). Where headers close their comments (see markTrailedText), so does
+ * every line of words above each sure header back to the header before, but for the commenter's
+ * name: a short comment ("wooow, it's great!") under the name.
  */
 function markHeadedText(evidence: Evidence[], lines: Line[], trailing: boolean): void {
   evidence.forEach((_, i) => {
     const j = textUnderHeader(evidence, lines, i, trailing);
     if (j >= 0) evidence[j].headed = true;
   });
-  if (!trailing) return;
+  if (!trailing) {
+    // Between two sure headers close together, every line of words is the first one's comment.
+    let last = -1;
+    evidence.forEach((e, i) => {
+      if (!sureHeader(e)) return;
+      if (last >= 0 && i - last <= COMMENT_SPAN) for (let k = last + 1; k < i; k++) if (commentLine(evidence[k], lines[k])) evidence[k].headed = true;
+      last = i;
+    });
+    return;
+  }
   const start = evidence.findIndex((e) => e.start >= SURE_START);
   evidence.forEach((e, i) => {
     if (i <= start || !sureHeader(e)) return;
     const author = lines[i].head?.author;
     for (let k = i - 1; k > start && k >= i - TRAILING_REACH && !evidence[k].header && evidence[k].start <= 0; k--) {
       // The commenter's name over the text, which the header below repeats, is no text.
-      if (!evidence[k].junk && plainText(lines[k].text) && lines[k].text !== author) evidence[k].headed = true;
+      if (commentLine(evidence[k], lines[k]) && lines[k].text !== author) evidence[k].headed = true;
     }
   });
 }
