@@ -662,6 +662,42 @@ describe("a comment's later lines", () => {
   });
 });
 
+describe('sentences far below the last comment', () => {
+  it('are a sidebar\'s blurbs, not comments, where a dump has lost their list markers', () => {
+    const blurbs = [
+      'Tidewatch Tide tables for every pier.',
+      'Ferryfinder Timetables in your pocket.',
+      'Gullcam Live pictures of the bay.',
+      'Knots Weather for sailors, made simple.',
+      'Harbour Radio Music and news from the quay.',
+      'Pier Notes Stories from the boardwalk.',
+    ];
+    const dump = [
+      ...HARBOUR_STORY,
+      '1 comment',
+      'Sam Hill says:',
+      'May 3, 2020 at 9:15 am',
+      'Glad to see the boats back out.',
+      'Reply',
+      'Leave a reply (Cancel reply)',
+      'Name:',
+      'Email:',
+      'Submit comment',
+      'Notify me of follow-up comments by email.',
+      'Blog Home',
+      'About me',
+      'Subscribe to RSS',
+      'Stuff I am working on',
+      'Tweets by the harbour office',
+      'Latest articles',
+      'Ferry timetable changes for winter',
+      'Council backs the new pier',
+      ...blurbs,
+    ].join('\n');
+    expect(clean(dump).comments).toEqual([{ author: 'Sam Hill', date: 'May 3, 2020 at 9:15 am', text: 'Glad to see the boats back out.' }]);
+  });
+});
+
 describe('comments whose headers close them (TypePad)', () => {
   it('keep a short text under the commenter\'s name', () => {
     const dump = [

@@ -81,6 +81,8 @@ interface Evidence {
   separator: boolean;
   /** The line is one of a run of list items ("* ", "+ ", "• ") or of cut teasers (see markListRuns). */
   listed: boolean;
+  /** A header lies within COMMENT_SPAN lines above the line, or TRAILING_REACH below it (see markNearHeaders). */
+  nearHeader: boolean;
 }
 
 function strongest(hints: Hint[], test: (kind: HintKind) => boolean): Hint | null {
@@ -115,6 +117,7 @@ function evidenceOf(line: Line): Evidence {
     headed: false,
     separator: false,
     listed: false,
+    nearHeader: false,
   };
 }
 
@@ -487,6 +490,29 @@ function plainText(text: string): boolean {
   return !BULLET_RE.test(text) && !DIGIT_RE.test(text) && WORD_RE.test(text.replace(BRACKETED_RE, ''));
 }
 
+/**
+ * A sentence passes for a comment's text only near a header: far below the last one, a run of
+ * sentences is the sidebar's blurbs ("MetroTwit A Windows Twitter client you'll love."), whose list
+ * markers dumps without them (one block per line) have lost.
+ */
+function markNearHeaders(evidence: Evidence[]): void {
+  // Comments without headers the shapes know ("[avatar] NAME" over the text) run on sentences alone.
+  if (!evidence.some((e) => e.header)) {
+    for (const e of evidence) e.nearHeader = true;
+    return;
+  }
+  let last = -Infinity;
+  evidence.forEach((e, i) => {
+    if (e.header) last = i;
+    if (i - last <= COMMENT_SPAN) e.nearHeader = true;
+  });
+  let next = Infinity;
+  for (let i = evidence.length - 1; i >= 0; i--) {
+    if (evidence[i].header) next = i;
+    if (next - i <= TRAILING_REACH) evidence[i].nearHeader = true;
+  }
+}
+
 /** Lines from a sure header to the next one within which the lines between are one comment. */
 const COMMENT_SPAN = 16;
 
@@ -694,7 +720,7 @@ function emission(e: Evidence, state: State): number {
     case State.Comment:
       // A short sentence passes for a comment, but not in a run of list items or cut teasers: a
       // sidebar's links read like sentences ("* MetroTwit: a Twitter client you will love.").
-      return ((e.sentence && !e.listed) || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
+      return ((e.sentence && !e.listed && e.nearHeader) || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
   }
 }
 
@@ -877,6 +903,7 @@ export const zoneDecoder: Cleaner = {
     const trailing = evidence.some((e) => e.trailed);
     discountTextlessHeaders(evidence, doc.lines, trailing);
     markHeadedText(evidence, doc.lines, trailing);
+    markNearHeaders(evidence);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
     discountTeaserRuns(evidence, doc.lines);
