@@ -14,6 +14,8 @@ function header(line: string) {
 describe('comment headers', () => {
   it.each([
     ['Jane Doe says:', 'Jane Doe', null],
+    // A date without its year between the name and the verb.
+    ['Doug Hale on Aug 9, 10:14 AM said:', 'Doug Hale', '10:14 AM'],
     ['Jane Doe on March 3, 2012 at 10:15 pm', 'Jane Doe', 'March 3, 2012 at 10:15 pm'],
     ['by harbourwatcher (104233) on Tuesday July 24, @03:22AM (#4075130)', 'harbourwatcher', '03:22AM'],
     ['Posted by millpond_mike on 06/03/2013 at 09:14', 'millpond_mike', '06/03/2013 at 09:14'],

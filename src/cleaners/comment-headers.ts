@@ -220,6 +220,9 @@ function shapedHeader(text: string, next: string | undefined): Header | null {
   return null;
 }
 
+/** What follows the name from "on", "at" or "@": the header's date, which dateSpan may not find whole. */
+const DATE_AFTER_NAME_RE = /\s(?:on|at|@)\s.*$/iu;
+
 /** The header shape of a line without its neighbours. */
 function shapeOf(line: string): Header | typeof NAME_LINE | null {
   // Text browsers show an image as its alt text or file name in brackets: no name or date the reader sees.
@@ -231,7 +234,8 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
   const says = SAYS_RE.exec(text);
   if (says) {
     // Forums print "by NAME (12345) writes:"; themes number their comments ("1. NAME wrote:").
-    const name = clean(says[1].replace(USER_ID_RE, '').replace(BY_PREFIX_RE, ''));
+    // "Doug on Aug 9, 10:14 AM said:": the date between the name and the verb is no part of the name.
+    const name = clean(says[1].replace(USER_ID_RE, '').replace(BY_PREFIX_RE, '').replace(DATE_AFTER_NAME_RE, ''));
     if (isName(name)) return { head: { author: name, date: dateIn(text) }, weight: SOFTWARE_HEADER, reason: '"NAME says:" header' };
   }
 
@@ -258,7 +262,7 @@ function shapeOf(line: string): Header | typeof NAME_LINE | null {
     const named = BY_PREFIX_RE.test(rest);
     // "NAME on Tuesday July 24, @03:22AM": a date without a year is not found, so cut it at "on".
     // "NAME says: DATE": the theme prints the date after the colon.
-    const name = withoutLastWeekday(rest.replace(BY_PREFIX_RE, '').replace(/\s(?:on|at|@)\s.*$/iu, '').replace(SAYS_TAIL_RE, '').trim());
+    const name = withoutLastWeekday(rest.replace(BY_PREFIX_RE, '').replace(DATE_AFTER_NAME_RE, '').replace(SAYS_TAIL_RE, '').trim());
     if (onlyLinks(name)) {
       return { head: { author: null, date: date.text }, weight: DATE_AND_LINKS, reason: 'date line with the comment’s links' };
     }
