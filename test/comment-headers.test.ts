@@ -14,8 +14,7 @@ function header(line: string) {
 describe('comment headers', () => {
   it.each([
     ['Jane Doe says:', 'Jane Doe', null],
-    // A date without its year between the name and the verb.
-    ['Doug Hale on Aug 9, 10:14 AM said:', 'Doug Hale', '10:14 AM'],
+
     ['Jane Doe on March 3, 2012 at 10:15 pm', 'Jane Doe', 'March 3, 2012 at 10:15 pm'],
     ['by harbourwatcher (104233) on Tuesday July 24, @03:22AM (#4075130)', 'harbourwatcher', '03:22AM'],
     ['Posted by millpond_mike on 06/03/2013 at 09:14', 'millpond_mike', '06/03/2013 at 09:14'],
@@ -107,6 +106,10 @@ describe('comment headers', () => {
     expect(header('Tide Tables on the Estuary 2:17')?.weight).toBeLessThan(3);
     expect(header('Jane Doe on March 3, 2012')?.weight).toBeGreaterThanOrEqual(3);
     expect(header('Jane Doe 10:15 pm')?.weight).toBeGreaterThanOrEqual(3);
+  });
+
+  it('"NAME on DATE said:" is a "NAME says:" header, with a date that has no year', () => {
+    expect(header('Doug Hale on Aug 9, 10:14 AM said:')).toEqual({ weight: 4, author: 'Doug Hale', date: '10:14 AM' });
   });
 
   it('a year on a line of its own is no name above a date line', () => {
