@@ -70,6 +70,9 @@ describe('matchLine', () => {
     expect(matchLine('Kommentar veröffentlichen')).toMatchObject({ kind: 'comment-form', whole: true });
     expect(matchCommentHeader('Carmen Vidal dijo...')).toEqual({ author: 'Carmen Vidal', date: null });
     expect(matchCommentHeader('Anna Becker hat gesagt…')).toEqual({ author: 'Anna Becker', date: null });
+    // Its comment links "Reply" and "Delete", glued in a text dump.
+    expect(matchLine('ReplyDelete')).toMatchObject({ origin: 'blogger', kind: 'comment-meta', whole: true });
+    expect(matchLine('AntwortenLöschen')).toMatchObject({ origin: 'blogger', locale: 'de', whole: true });
   });
 
   it('reads the author with the most specific template that matches', () => {
