@@ -50,10 +50,6 @@ const MENU_WEIGHT = 1.5;
 const phraseOf = memoByText(matchLine);
 
 /**
- * Labels lines that are the software's own UI strings (WordPress in 60+ locales, Jetpack, Disqus...).
- * Localised comment headers (`matchCommentHeader`) are read by the comment-headers cleaner.
- */
-/**
  * lynx opens a dump with the page's `<link>` elements (feeds, next and previous pages) as one line,
  * `#` and their titles, in its margin of three columns: "   #RSS Feed Atom Feed Comments Feed". A
  * Markdown heading has a space after its `#`; a dump without lynx's margin may open with a
@@ -62,9 +58,13 @@ const phraseOf = memoByText(matchLine);
 const LYNX_LINKS_RE = /^#[^\s#]/u;
 const LYNX_MARGIN = 3;
 
+/**
+ * Labels lines that are the software's own UI strings (WordPress in 60+ locales, Jetpack, Disqus...).
+ * Localised comment headers (`matchCommentHeader`) are read by the comment-headers cleaner.
+ */
 export const junkPhrases: Cleaner = {
   id: 'junk-phrases',
-  description: 'Mark known UI strings (comment forms, share bars, navigation, footers, cookie banners), lynx\'s embedded frames, links back and onwards, and menu rows.',
+  description: 'Mark known UI strings (comment forms, share bars, navigation, footers, cookie banners), lynx\'s embedded frames and link list, links back and onwards, and menu rows.',
   run(doc) {
     const first = doc.lines[0];
     if (first && first.indent >= LYNX_MARGIN && LYNX_LINKS_RE.test(first.text)) {

@@ -117,13 +117,13 @@ function echoes(stats: LineStats[], short: Uint8Array): { below: Float64Array; a
   return { below, above };
 }
 
-/**
- * The indent most lines of running text have (split cells aside). lynx sets its text in a margin
- * of three columns and its headings at the line's start: a line left of the text's margin is a
- * heading there. A wider indent is a layout column's (w3m), where a line left of it is a menu's.
- */
+/** A page's margin is a few columns (lynx's is three); a wider indent is a layout column's (w3m), where a line left of it is a menu's. */
 const MAX_MARGIN = 4;
 
+/**
+ * The indent most lines of running text have (split cells aside). lynx sets its text in its
+ * margin and its headings at the line's start: a line left of the text's margin is a heading there.
+ */
 function textMargin(lines: Line[], stats: LineStats[]): number {
   const counts = new Map<number, number>();
   lines.forEach((line, i) => {

@@ -343,8 +343,9 @@ function toMatch(c: Compiled, whole: boolean, norm: string): PhraseMatch {
 }
 
 /**
- * The junk phrase a line is, or starts with, or consists of, or is after an icon's label. Linear in the line: one normalisation,
- * one Map lookup per token, and template checks by `startsWith`/`indexOf` on a line of at most 200 characters.
+ * The junk phrase a line is, or starts with, or consists of, or is after an icon's label. Linear in
+ * the line: one normalisation, one Map lookup per token, and template checks by
+ * `startsWith`/`indexOf` on a line of at most 200 characters.
  */
 export function matchLine(text: string): PhraseMatch | null {
   if (text.length > MAX_LINE_CHARS) return null;
