@@ -271,8 +271,9 @@ export function eachFeatureRow(lines: Line[], stats: LineStats[], same: readonly
     strongPrefix.push(seen);
     if (s.strong) seen++;
   }
-  const densest = densestBlock(stats);
-  const shares = blockShares(stats);
+  const blocks = textBlocks(stats);
+  const densest = densestBlock(blocks);
+  const shares = blockShares(blocks, n);
 
   const row = new Float64Array(FEATURE_NAMES.length);
   for (let i = 0; i < n; i++) {
@@ -357,55 +358,55 @@ function blockGain(s: LineStats): number {
   return s.strong ? s.words : s.words >= 8 && s.terminal ? s.words / 2 : -3;
 }
 
+interface Block {
+  start: number;
+  /** Last line, inclusive. */
+  end: number;
+  score: number;
+}
+
 /**
- * Per line, the score of the block of running text it is in (as densestBlock finds the densest,
- * each stretch between resets has its best run) as a share of the densest block's: an article
- * whose sections are parted by long lists has several blocks, the later ones as much text as
- * the first. 0 outside every block's best run.
+ * The blocks of running text, where short lines between strong lines do not break a block unless
+ * a long stretch of short lines does (boilerpipe's "largest block" idea, on text density instead
+ * of the DOM): each stretch between the points where the summed blockGain falls to zero, as its
+ * best-scoring run of lines.
  */
-function blockShares(stats: LineStats[]): Float64Array {
-  const shares = new Float64Array(stats.length);
-  const runs: { start: number; end: number; score: number }[] = [];
-  let run = { start: 0, end: -1, score: 0 };
+function textBlocks(stats: LineStats[]): Block[] {
+  const blocks: Block[] = [];
+  let block: Block = { start: 0, end: -1, score: 0 };
   let start = 0;
   let score = 0;
   for (let i = 0; i <= stats.length; i++) {
     const gain = i < stats.length ? blockGain(stats[i]) : -Infinity;
     if (score + gain <= 0) {
-      if (run.end >= run.start) runs.push(run);
-      run = { start: i + 1, end: -1, score: 0 };
+      if (block.end >= block.start) blocks.push(block);
+      block = { start: i + 1, end: -1, score: 0 };
       score = 0;
       start = i + 1;
       continue;
     }
     score += gain;
-    if (score > run.score) run = { start, end: i, score };
+    if (score > block.score) block = { start, end: i, score };
   }
-  let best = 0;
-  for (const r of runs) best = Math.max(best, r.score);
-  for (const r of runs) for (let i = r.start; i <= r.end; i++) shares[i] = r.score / best;
-  return shares;
+  return blocks;
+}
+
+/** The block holding the most running text (the first of equals); none on a page without text. */
+function densestBlock(blocks: Block[]): { start: number; end: number } {
+  let best: Block = { start: 0, end: -1, score: 0 };
+  for (const block of blocks) if (block.score > best.score) best = block;
+  return { start: best.start, end: best.end };
 }
 
 /**
- * The run of lines holding the most running text, where short lines between strong
- * lines do not break the run unless a long stretch of short lines does (boilerpipe's
- * "largest block" idea, on text density instead of the DOM).
+ * Per line, the score of the block it is in as a share of the densest block's: an article whose
+ * sections are parted by long lists has several blocks, the later ones as much text as the first.
+ * 0 outside every block.
  */
-function densestBlock(stats: LineStats[]): { start: number; end: number } {
-  // Score each line by its blockGain; the best subarray.
-  let best = { start: 0, end: -1, score: 0 };
-  let start = 0;
-  let score = 0;
-  for (let i = 0; i < stats.length; i++) {
-    const gain = blockGain(stats[i]);
-    if (score + gain <= 0) {
-      score = 0;
-      start = i + 1;
-      continue;
-    }
-    score += gain;
-    if (score > best.score) best = { start, end: i, score };
-  }
-  return { start: best.start, end: best.end };
+function blockShares(blocks: Block[], lines: number): Float64Array {
+  const shares = new Float64Array(lines);
+  let best = 0;
+  for (const block of blocks) best = Math.max(best, block.score);
+  for (const block of blocks) for (let i = block.start; i <= block.end; i++) shares[i] = block.score / best;
+  return shares;
 }
