@@ -622,9 +622,9 @@ function siteChrome(evidence: Evidence[]): boolean {
   return evidence.some((e) => e.junk !== null && !e.junk.renderer);
 }
 
-function discountTeaserRuns(evidence: Evidence[], lines: Line[]): void {
+function discountTeaserRuns(evidence: Evidence[], lines: Line[], known: boolean): void {
   // Where no chrome is known, the page is text cleaned before (a listing's items, a list of titles).
-  if (!siteChrome(evidence)) return;
+  if (!known) return;
   let last = -1;
   evidence.forEach((e, i) => {
     if (e.content >= RUNNING_TEXT) last = i;
@@ -906,7 +906,10 @@ export const zoneDecoder: Cleaner = {
     markNearHeaders(evidence);
     discountRecurringFooters(evidence);
     markSeparators(evidence, doc.lines);
-    discountTeaserRuns(evidence, doc.lines);
+    // Whether the page shows the site's chrome (after the recurring footers' evidence is dropped):
+    // where it does not, the text was cleaned before.
+    const known = siteChrome(evidence);
+    discountTeaserRuns(evidence, doc.lines, known);
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
@@ -946,7 +949,7 @@ export const zoneDecoder: Cleaner = {
     });
     dropSeparators(doc.lines, evidence);
     dropEmbedded(doc.lines, evidence);
-    guardEmptyBody(doc, evidence, path as State[]);
+    guardEmptyBody(doc, evidence, path as State[], known);
     nameJunkBlocks(doc.lines, evidence);
     pickTitle(doc.lines, evidence);
   },
@@ -1068,7 +1071,7 @@ function wordsWhere(lines: Line[], end: number, counts: (line: Line, i: number) 
  * Guard rail: a page whose text the grammar dropped entirely keeps its text-like lines (else all lines
  * not known as chrome), and a listing keeps its items; says so.
  */
-function guardEmptyBody(doc: Doc, evidence: Evidence[], path: State[]): void {
+function guardEmptyBody(doc: Doc, evidence: Evidence[], path: State[], known: boolean): void {
   // The article stands above its comments: lines from where the comments section opens (its
   // starter, the chrome under it) are no candidates.
   const firstComment = path.findIndex((s) => COMMENT_STATES.has(s));
@@ -1091,7 +1094,6 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[], path: State[]): void {
   // Text-like lines first. A page of nothing but short lines keeps them, less its runs of list items
   // where chrome is known (the site's menus around a photo post); a page where nothing is known chrome
   // (text that was cleaned before, a note without a site around it) keeps them all.
-  const known = siteChrome(evidence);
   let kept = found ? 0 : (known ? keep(0) || keep(-Infinity, false) : 0) || keep(-Infinity);
   // A listing (products, links with snippets, forum posts) is short items the text model, fitted on
   // articles, doubts: when its text-like lines are a small share of its doubtful ones, keep those too.
