@@ -55,6 +55,9 @@ describe('splitGlued leaves these whole', () => {
     'Item 2.Next item',
     'Shop at example.online or example.store',
     'Wow!!Great',
+    'options.IgnoreCase = true;',
+    'Level = LogLevel.Debug;',
+    'client.BaseAddress = new Uri(base);',
   ])('%s', (text) => {
     expect(split(text)).toEqual([text]);
   });

@@ -8,7 +8,8 @@ import { type Doc, type Line, newLine } from '../doc.js';
  * It works on one whitespace-free token at a time and errs towards leaving a token alone:
  * a wrong split inside body text costs more than a missed one. A token is left whole when it
  * - is longer than two glued words can be (MAX_GLUED_TOKEN),
- * - looks like a URL, e-mail, path or identifier (`/ @ = & \ _ #`, `www.`),
+ * - looks like a URL, e-mail, path or identifier (`/ @ = & \ _ #`, `www.`, a camel-cased word
+ *   by a dot as in `options.IgnoreCase` or `LogLevel.Debug`),
  * - has more than one sentence mark (`e.g.`, `U.S.`, `a.b.c`, ellipses, version numbers),
  * - ends its left word in an abbreviation (`etc.`, `Mrs.`) or a capital (`R.`, `St.`),
  * - continues in lower case with a domain or file suffix (`example.com`, `notes.html`) or a short word
@@ -19,6 +20,8 @@ import { type Doc, type Line, newLine } from '../doc.js';
 /** Two glued words, each at most ~25 letters, plus quotes and punctuation. */
 const MAX_GLUED_TOKEN = 60;
 const NOT_PROSE = /[/@=&\\_#]|www\./i;
+/** A camel-cased word on either side of a dot: a member of an object in code, not two sentences. */
+const MEMBER = /\p{Ll}\p{Lu}[^.]*\.|\.[^.]*\p{Ll}\p{Lu}/u;
 /** The lookbehind starts a match only at the start of a run, which keeps `…+$` linear. */
 const TRAILING_PUNCT = /(?<![.,;:!?"'”’)\]])[.,;:!?"'”’)\]]+$/;
 const SENTENCE_MARKS = /[.!?]/g;
@@ -58,7 +61,7 @@ const DOMAIN_OR_FILE_SUFFIX = new Set(
 
 /** Offset inside `token` where a glued second sentence starts, or -1 when the token should stay whole. */
 export function gluePoint(token: string): number {
-  if (token.length > MAX_GLUED_TOKEN || NOT_PROSE.test(token)) return -1;
+  if (token.length > MAX_GLUED_TOKEN || NOT_PROSE.test(token) || MEMBER.test(token)) return -1;
   const core = token.replace(TRAILING_PUNCT, '');
 
   const signOff = SIGN_OFF.exec(core);
