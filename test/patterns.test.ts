@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract, pageText, readMo, render, type Wanted, writeMo } from '../scripts/gen-patterns.js';
-import { compile, DATE_TIME_JOINERS, matchCommentHeader, matchLine, patternFiles } from '../src/patterns/index.js';
+import { commentLink, compile, DATE_TIME_JOINERS, matchCommentHeader, matchLine, patternFiles } from '../src/patterns/index.js';
 
 describe('matchLine', () => {
   it('matches whole English and localised UI strings', () => {
@@ -222,6 +222,26 @@ describe('matchCommentHeader', () => {
   it('needs a name before "says:"', () => {
     expect(matchCommentHeader('sagt:')).toBeNull();
     expect(matchCommentHeader('This is a long sentence that happens to end with says:'.repeat(3))).toBeNull();
+  });
+});
+
+describe('commentLink', () => {
+  it.each([
+    ['12 Comments', '# comments', true],
+    ['No Comments', '# comments', false],
+    ['Full Story (comments: 133)', 'full story comments #', true],
+    ['Full Story (comments: none)', 'full story comments #', false],
+    ['Comments (3 posted)', 'comments # posted', true],
+    ['37 comments | 25 recs', '# comments # recs', true],
+    ['4 Kommentare', '# kommentare', true],
+    ['12 commentaires', '# commentaires', true],
+    ['Leave a comment', 'leave # comment', false],
+  ])('reads %s as a link to comments, counted or not', (text, shape, counted) => {
+    expect(commentLink(text)).toEqual({ shape, counted });
+  });
+
+  it.each(['Comments', 'I read all 12 comments on the pier story and agree with most of them'])('leaves %s alone', (text) => {
+    expect(commentLink(text)).toBeNull();
   });
 });
 

@@ -892,3 +892,30 @@ describe('dated items after the article, with no section starter', () => {
     expect(zones.filter((z) => z === 'comment-header')).toHaveLength(titles.length);
   });
 });
+
+describe('posts listed with a link to their comments', () => {
+  const post = (title: string, date: string, name: string, teaser: string, link: string) => [title, `Posted ${date} by ${name}`, teaser, link];
+  const posts = [
+    ...post('Harbour reopens after the storms', 'March 6, 2026', 'jane', 'The harbour reopened on Monday after a week of storms had kept every boat in the bay.', 'Full Story (comments: none)'),
+    ...post('Ferry returns to summer hours', 'March 5, 2026', 'bob', 'The ferry timetable returns to its summer hours from next week, the company said.', 'Full Story (comments: 12)'),
+    ...post('Council agrees the pier budget', 'March 4, 2026', 'carl', 'Two members abstained, and the repairs to the north pier start in the spring.', 'Full Story (comments: 3)'),
+    ...post('Fish market moves to the quay', 'March 3, 2026', 'jane', 'Stalls open at six on the north quay while the old hall is rebuilt over the summer.', 'Full Story (comments: 9)'),
+  ];
+
+  it('are the page text, not comments: no reader counts comments under their own', () => {
+    const result = clean(['Harbour News', SENTENCE, ...posts].join('\n\n'));
+    expect(result.comments).toEqual([]);
+    expect(result.body).toContain('Stalls open at six on the north quay while the old hall is rebuilt over the summer.');
+  });
+
+  it('in a sidebar after the comments open no comments of their own', () => {
+    const replies = ['About time the pier got fixed, it has been closed for years.', 'Will the ferry run all summer? I hope so.'].flatMap((text, k) => [
+      'Mara says:',
+      `March ${k + 7}, 2026 at 8:1${k} pm`,
+      text,
+      'Reply',
+    ]);
+    const result = clean([...HARBOUR_STORY, '2 Comments', ...replies, 'Recent posts', ...posts].join('\n\n'));
+    expect(result.comments.map((c) => c.author)).toEqual(['Mara', 'Mara']);
+  });
+});

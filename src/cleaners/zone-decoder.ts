@@ -4,6 +4,7 @@ import { sigmoid } from '../model/logistic.js';
 import { BULLET_RE, embedded, endsInEmoticon, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
+import { commentLink } from '../patterns/index.js';
 import { LETTER_OR_DIGIT_RE, LETTER_RE, lineWords } from '../text-stats.js';
 
 const ID = 'zone-decoder';
@@ -846,6 +847,38 @@ function profiledThread(lines: Line[], evidence: Evidence[]): boolean {
   return text < 0 || first < text;
 }
 
+/** Posts of a listing that link to their comments with a count, at least. */
+const LISTED_POSTS = 3;
+/** Lines below a post's header within which the link to its comments follows its teaser. */
+const POST_LINK_REACH = 20;
+
+/**
+ * A blog's front page or a sidebar of posts prints each post's header ("Posted DATE by NAME", "by
+ * NAME 4 days ago") over its teaser, and under the teaser a link to its comments with their count
+ * ("12 Comments", "37 comments | 25 recs"): no reader's comment counts comments of its own. Where
+ * several sure headers each have such a count before the next header, the sure headers with a link
+ * of the same shape ("No Comments" too) are posts' bylines, not readers': no comment opens on one.
+ */
+function discountListedBylines(evidence: Evidence[], lines: Line[]): void {
+  const headers = evidence.flatMap((e, i) => (sureHeader(e) ? [i] : []));
+  const links = headers.map((h, k) => {
+    const end = Math.min(headers[k + 1] ?? Infinity, h + POST_LINK_REACH, evidence.length);
+    for (let j = h + 1; j < end; j++) {
+      const link = commentLink(lines[j].text);
+      if (link) return link;
+    }
+    return null;
+  });
+  const counted = links.filter((link) => link?.counted);
+  if (counted.length < LISTED_POSTS) return;
+  const shapes = new Set(counted.map((link) => link?.shape));
+  headers.forEach((h, k) => {
+    if (!links[k] || !shapes.has(links[k].shape)) return;
+    evidence[h].header = null;
+    lines[h].head = undefined;
+  });
+}
+
 /** Words of a name on a line of its own above a comment's date ("Ruben Turtulici"). */
 const NAME_WORDS = 4;
 /** Lines without a letter (a lynx bullet, a rule) between such a name and its date. */
@@ -889,6 +922,7 @@ export const zoneDecoder: Cleaner = {
   run(doc, options) {
     const evidence = doc.lines.map(evidenceOf);
     discountSeries(evidence, doc.lines);
+    discountListedBylines(evidence, doc.lines);
     markHeadersBefore(evidence);
     confirmStarters(evidence, doc.lines);
     discountMetaRuns(evidence);

@@ -515,6 +515,48 @@ export const DATE_TIME_JOINERS: readonly string[] = (() => {
   return [...joiners].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 })();
 
+/**
+ * The word for comments in the software's count of them, in every locale it ships ("%d Comments":
+ * "comments", "kommentare", "commentaires", "komentarzy"): the word of each one-word count.
+ */
+const COMMENT_COUNT_WORDS: ReadonlySet<string> = (() => {
+  const words = new Set<string>();
+  for (const [entry] of phrasesOf(patternFiles)) {
+    if (entry.kind !== 'comments-start' || !entry.text.startsWith(`${WILD_DIGITS} `)) continue;
+    const word = normalizeLine(entry.text.slice(WILD_DIGITS.length));
+    if (word !== '' && !word.includes(' ')) words.add(word);
+  }
+  return words;
+})();
+/** A link to a post's comments is a few words ("Full Story (comments: 12)", "Comments (3 posted)"). */
+const MAX_LINK_WORDS = 6;
+const NUMBER_RE = /^\p{N}+$/u;
+
+/** A link to a post's comments: its words with the count's and every number as `#`, and whether the count is a number. */
+export interface CommentLink {
+  shape: string;
+  counted: boolean;
+}
+
+/**
+ * A short line with the software's word for comments, as a link to a post's comments prints it,
+ * with their count next to the word ("12 Comments", "Full Story (comments: 12)", "Comments (3
+ * posted)"). The count is the number before the word, else the word after it, or before it when
+ * it ends the line; a post without comments prints a word in its place ("No Comments", "Full
+ * Story (comments: none)"), and the link's shape (its words, numbers as `#`) is the same.
+ */
+export function commentLink(text: string): CommentLink | null {
+  if (text.length > MAX_LINE_CHARS) return null;
+  const words = normalizeLine(text).split(' ');
+  if (words.length > MAX_LINK_WORDS) return null;
+  const k = words.findIndex((w) => COMMENT_COUNT_WORDS.has(w));
+  if (k < 0 || words.length === 1) return null;
+  const count = k === words.length - 1 || NUMBER_RE.test(words[k - 1] ?? '') ? k - 1 : k + 1;
+  const counted = NUMBER_RE.test(words[count]);
+  words[count] = '#';
+  return { shape: words.map((w) => (NUMBER_RE.test(w) ? '#' : w)).join(' '), counted };
+}
+
 // A comment header is a short line: a name, or a date and time.
 const MAX_HEADER_CHARS = 120;
 /** Text browsers show an image as its alt text or file name in brackets. */
