@@ -112,6 +112,14 @@ describe('comment headers', () => {
     expect(header('Doug Hale on Aug 9, 10:14 AM said:')).toEqual({ weight: 4, author: 'Doug Hale', date: '10:14 AM' });
   });
 
+  it("a range of days is an event's dates, no comment's; a dash before the time is no range", () => {
+    const doc = toDoc('3. Harbour Festival\nDate: 16-19 March 2026\nStalls and music on the quay.', 't');
+    commentHeaders.run(doc, defaultOptions);
+    expect(doc.lines.some((line) => line.hints.some((h) => h.kind === 'comment-header'))).toBe(false);
+    expect(header('Sept 3 - 5, 2026')).toBeNull();
+    expect(header('January 15, 2008 - 3:02 PM')?.date).toBe('January 15, 2008 - 3:02 PM');
+  });
+
   it('a year on a line of its own is no name above a date line', () => {
     const doc = toDoc('2011\n7:02pm, EDT\nHow the river towns rebuilt after the flood', 't');
     commentHeaders.run(doc, defaultOptions);

@@ -341,9 +341,18 @@ const DOT_TIME_RE = /^\d{1,2}\.\d{2}\s?$/u;
 /** A clock time with no date, am/pm or zone. */
 const BARE_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/u;
 
+/** A day before a date's dash, or a dash and a day after it: dates from one day to another. */
+const RANGE_BEFORE_RE = /(?:^|\s)\d{1,2}\s?[-–]\s?$/u;
+const RANGE_AFTER_RE = /^\s?[-–]\s?\d{1,2}(?![\d:.])/u;
+
+/**
+ * The line's date, with its time. A range of days ("16-19 March 2026", "March 2-5") is an event's
+ * dates, never the moment a comment was posted.
+ */
 function dateSpan(text: string): { start: number; end: number; text: string } | null {
   const m = dateMatch(text);
   if (!m || DOT_TIME_RE.test(m[0])) return null;
+  if (RANGE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 6), m.index)) || RANGE_AFTER_RE.test(text.slice(m.index + m[0].length))) return null;
   let end = m.index + m[0].length;
   // "July 3, 2012 at 4:54 pm", "2023年3月15日 下午7:10": take the time too.
   const tail = TIME_AFTER_DATE_RE.exec(text.slice(end));
