@@ -15,6 +15,10 @@ describe('junkPhrases', () => {
     expect(junkHints('Leave a Reply\nThe harbour reopened on Monday after a week of storms.')).toEqual([['junk:comment-form'], []]);
   });
 
+  it('marks a UI string in a numbered list as in a bulleted one (w3m numbers a breadcrumb\'s items)', () => {
+    expect(junkHints('1. Home\n* Home\n2. Harbour reopens after the storms')).toEqual([['junk:nav'], ['junk:nav'], []]);
+  });
+
   it('marks a link back to the previous post or an index, and a link onwards, not a quotation in guillemets', () => {
     const dump = ['« Ferry timetable changes | Main | Library opens a tool shed »', '« Back to Harbour News', '« Nous ne céderons pas », dit le maire', 'More headlines »'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:nav'], ['junk:nav'], [], ['junk:nav']]);

@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type HintKind, type JunkKind, SOFTWARE_WEIGHT } from '../doc.js';
 import { memoByText } from '../line-memo.js';
-import { LYNX_FRAME_RE, menuRow, navigationLink } from '../model/shapes.js';
+import { LYNX_FRAME_RE, menuRow, navigationLink, NUMBERED_RE } from '../model/shapes.js';
 import { matchLine, type PhraseKind } from '../patterns/index.js';
 
 // Log-odds weights: a whole line that is a known UI string is near-certain junk; a line that only
@@ -71,7 +71,7 @@ export const junkPhrases: Cleaner = {
       addHint(first, 'junk:nav', WHOLE_WEIGHT, 'junk-phrases', 'lynx: the page\'s links ("#RSS Feed Comments Feed")').renderer = true;
     }
     for (const line of doc.lines) {
-      const match = phraseOf(line.text);
+      const match = phraseOf(line.text.replace(NUMBERED_RE, ''));
       if (match) {
         const weight = match.whole ? WHOLE_WEIGHT : PREFIX_WEIGHT;
         const reason = `${match.origin}/${match.locale}: "${match.phrase}"`;
