@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULLET_RE, dateMatch, embedded, endsInEmoticon, hasDate, hasRelativeTime, menuRow, yearlessDate } from '../src/model/shapes.js';
+import { BULLET_RE, dateMatch, embedded, endsInEmoticon, hasDate, hasRelativeTime, looksLikeCode, menuRow, yearlessDate } from '../src/model/shapes.js';
 
 describe('dates and relative times', () => {
   it.each([
@@ -136,5 +136,32 @@ describe('BULLET_RE', () => {
 
   it('leaves ratings, words and numbers alone', () => {
     for (const text of ['★★★★☆ 4.5 out of 5', '☆☆ two stars', 'on the pier', '3 boats']) expect(BULLET_RE.test(text), text).toBe(false);
+  });
+});
+
+describe('looksLikeCode', () => {
+  it.each([
+    'const response = await handler(request);',
+    'if (a == b) {',
+    '}',
+    '// Log level',
+    'print(x)',
+    'items.map((item) => item.id)',
+    'std::vector<int> v',
+    'options.Level = LogLevel.Debug',
+  ])('reads %s as program text', (text) => {
+    expect(looksLikeCode(text)).toBe(true);
+  });
+
+  it.each([
+    'The harbour reopened on Monday after a week of storms.',
+    '= = = = = = = =',
+    '==========',
+    'Home || About || Contact',
+    '[dims?thumbnail=980&quality=80]',
+    'IFRAME: https://ads.example/slot?id=7&size=300x250',
+    'Read more at https://example.com/a?b=c;d',
+  ])('reads %s as no program text', (text) => {
+    expect(looksLikeCode(text)).toBe(false);
   });
 });

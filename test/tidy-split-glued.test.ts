@@ -58,6 +58,7 @@ describe('splitGlued leaves these whole', () => {
     'options.IgnoreCase = true;',
     'Level = LogLevel.Debug;',
     'client.BaseAddress = new Uri(base);',
+    'log.info(request.method, request.url, response.status);',
   ])('%s', (text) => {
     expect(split(text)).toEqual([text]);
   });

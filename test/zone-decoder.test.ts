@@ -919,3 +919,35 @@ describe('posts listed with a link to their comments', () => {
     expect(result.comments.map((c) => c.author)).toEqual(['Mara', 'Mara']);
   });
 });
+
+describe('a code block inside the article', () => {
+  it('neither ends the article nor leaves it: the text after the code is the article\'s too', () => {
+    const code = [
+      'function logRequests(handler) {',
+      'return async (request) => {',
+      'const started = Date.now();',
+      'const response = await handler(request);',
+      'log.info(request.method, request.url, response.status);',
+      'log.debug(Date.now() - started);',
+      'return response;',
+      '};',
+      '}',
+    ];
+    const after = 'With this in place, the log shows one line per request, and slow requests stand out because their duration is far above the rest.';
+    const page = [
+      'Home',
+      'Blog',
+      'Logging every request in a small service',
+      'When a request fails in production, the first thing we want to know is what the client actually sent to the server and what came back.',
+      'The handler below wraps each request, measures how long it took and writes the method, the path and the status to the log.',
+      ...code,
+      after,
+      'We keep the handler in its own module so that every service in the repository can import it without copying the code around.',
+      'Share this:',
+      'Twitter',
+    ];
+    const { body } = clean(page.join('\n\n'));
+    expect(body).toContain(code[4]);
+    expect(body).toContain(after);
+  });
+});

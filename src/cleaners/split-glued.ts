@@ -1,5 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Line, newLine } from '../doc.js';
+import { looksLikeCode } from '../model/shapes.js';
 
 /**
  * Dumps sometimes run two paragraphs together with no space: `...stand back.lebanon is far away`,
@@ -9,7 +10,7 @@ import { type Doc, type Line, newLine } from '../doc.js';
  * a wrong split inside body text costs more than a missed one. A token is left whole when it
  * - is longer than two glued words can be (MAX_GLUED_TOKEN),
  * - looks like a URL, e-mail, path or identifier (`/ @ = & \ _ #`, `www.`, a camel-cased word
- *   by a dot as in `options.IgnoreCase` or `LogLevel.Debug`),
+ *   by a dot as in `options.IgnoreCase` or `LogLevel.Debug`), or is on a line of program text,
  * - has more than one sentence mark (`e.g.`, `U.S.`, `a.b.c`, ellipses, version numbers),
  * - ends its left word in an abbreviation (`etc.`, `Mrs.`) or a capital (`R.`, `St.`),
  * - continues in lower case with a domain or file suffix (`example.com`, `notes.html`) or a short word
@@ -85,9 +86,14 @@ export function gluePoint(token: string): number {
 const CANDIDATE = /[.!?,]["'”’)]?\p{L}/gu;
 const SPACE = /\s/;
 
+/** A line of program text is this long at most; a longer one with a `;` at its end may be paragraphs glued. */
+const MAX_CODE_CHARS = 200;
+
 /** Offsets in `text` where a new line should start. Only tokens around a candidate are examined. */
 function splitPoints(text: string): number[] {
   const points: number[] = [];
+  // A line of code (`log.info(request.url, response.status);`) has dots inside its words.
+  if (text.length <= MAX_CODE_CHARS && looksLikeCode(text)) return points;
   let tokenEnd = -1;
   for (const candidate of text.matchAll(CANDIDATE)) {
     if (candidate.index < tokenEnd) continue;

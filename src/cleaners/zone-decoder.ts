@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { type Doc, type Hint, type HintKind, type JunkKind, type Line, SOFTWARE_WEIGHT, type Zone } from '../doc.js';
 import { sigmoid } from '../model/logistic.js';
-import { BULLET_RE, embedded, endsInEmoticon, endsLikeSentence, hasDate, withoutWeekdays } from '../model/shapes.js';
+import { BULLET_RE, embedded, endsInEmoticon, endsLikeSentence, hasDate, looksLikeCode, withoutWeekdays } from '../model/shapes.js';
 import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { commentLink } from '../patterns/index.js';
@@ -82,6 +82,8 @@ interface Evidence {
   separator: boolean;
   /** The line is one of a run of list items ("* ", "+ ", "• ") or of cut teasers (see markListRuns). */
   listed: boolean;
+  /** The line is in a block of program text (see markCode). */
+  code: boolean;
   /** A header lies within COMMENT_SPAN lines above the line, or TRAILING_REACH below it (see markNearHeaders). */
   nearHeader: boolean;
 }
@@ -119,6 +121,7 @@ function evidenceOf(line: Line): Evidence {
     separator: false,
     listed: false,
     nearHeader: false,
+    code: false,
   };
 }
 
@@ -713,7 +716,8 @@ function emission(e: Evidence, state: State): number {
       if (e.meta?.kind === 'caption') return Math.max(e.content, 0) + e.meta.weight - 1 - junk;
       return (e.meta ? e.meta.weight - 1 : NO_META_CUE) - junk;
     case State.Body:
-      return e.content - junk;
+      // The text model, fitted on prose, doubts program text: a code block neither ends the article nor counts as its text.
+      return (e.code ? Math.max(e.content, 0) : e.content) - junk;
     case State.CStart:
       return e.start > 0 ? e.start + (e.confirmed ? CONFIRMED_START : 0) : -Infinity;
     case State.CHead:
@@ -723,6 +727,34 @@ function emission(e: Evidence, state: State): number {
       // sidebar's links read like sentences ("* MetroTwit: a Twitter client you will love.").
       return ((e.sentence && !e.listed && e.nearHeader) || e.headed ? Math.max(e.content, SHORT_COMMENT) : e.content) - junk + (e.headerBefore ? e.opener : 0);
   }
+}
+
+/** Lines of program text a code block has at least, and lines between two of them at most. */
+const CODE_LINES = 3;
+const CODE_GAP = 2;
+
+/**
+ * Code blocks: CODE_LINES or more lines that look like program text (shapes' looksLikeCode), each
+ * within CODE_GAP lines of the next, and the lines between them ("pass", "import time").
+ */
+function markCode(evidence: Evidence[], lines: Line[]): void {
+  let start = -1;
+  let last = -1;
+  let count = 0;
+  const close = () => {
+    if (count >= CODE_LINES) for (let k = start; k <= last; k++) evidence[k].code = true;
+  };
+  lines.forEach((line, i) => {
+    if (!looksLikeCode(line.text)) return;
+    if (last < 0 || i - last > CODE_GAP) {
+      close();
+      start = i;
+      count = 0;
+    }
+    last = i;
+    count++;
+  });
+  close();
 }
 
 /** Allowed moves, with their log-cost; missing = not allowed. */
@@ -933,6 +965,7 @@ export const zoneDecoder: Cleaner = {
     const thread = isThread(doc.lines, evidence);
     const mayOpen = thread || datedListing(doc.lines, evidence) ? evidence.map(() => false) : commentsMayOpen(evidence, doc.lines);
     markListRuns(evidence, doc.lines);
+    markCode(evidence, doc.lines);
     // Headers close the text above them on this page (see markTrailedText).
     const trailing = evidence.some((e) => e.trailed);
     discountTextlessHeaders(evidence, doc.lines, trailing);

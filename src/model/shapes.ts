@@ -275,6 +275,21 @@ export function endsInEmoticon(text: string): boolean {
   return EMOTICON_END_RE.test(text.length > EMOTICON_MAX_UNITS ? text.slice(-EMOTICON_MAX_UNITS) : text);
 }
 
+/**
+ * Program text as articles and documentation print it in a code block: a statement's or a block's
+ * end (`;`, `{`, a leading `}`), a comment's lead (`//`, `/*`, `#include`), a shell prompt, a call
+ * ending the line (`expect(x)`), or an operator prose does not use, between two operands (`==`,
+ * `!=`, `=>`, `->`, `::`, `+=`, ` = `; a rule of `=` is none). Addresses and lynx's bracketed file
+ * names hold `=` too: a line with an address, in brackets or an embedded frame is no code.
+ */
+const CODE_RE = /^(?:\/\/|\/\*|#include\b|\$ \S|\})|[;{]$|\w\([^()]{0,80}\)[;,]?$|[\w)]\s?(?:[=!]==?|=>|[+*-]=)\s?[\w("'-]|\w->\w|\w::\w|\w\s=\s[\w"'([{-]/u;
+/** What every CODE_RE match holds. */
+const CODE_CUE = /[;{}()=>:&|/$#]/u;
+
+export function looksLikeCode(text: string): boolean {
+  return CODE_CUE.test(text) && !text.startsWith('[') && !text.startsWith('IFRAME: ') && CODE_RE.test(text) && !hasUrl(text);
+}
+
 /** Separators of menus, breadcrumbs and w3m table cells. */
 export const SEPARATOR_RE = /\s[|»›>·•/]\s|\s{3,}/gu;
 
