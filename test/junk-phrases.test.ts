@@ -15,8 +15,8 @@ describe('junkPhrases', () => {
     expect(junkHints('Leave a Reply\nThe harbour reopened on Monday after a week of storms.')).toEqual([['junk:comment-form'], []]);
   });
 
-  it('marks a UI string in a numbered list as in a bulleted one (w3m numbers a breadcrumb\'s items)', () => {
-    expect(junkHints('1. Home\n* Home\n2. Harbour reopens after the storms')).toEqual([['junk:nav'], ['junk:nav'], []]);
+  it("marks a UI string after a list's number as after a bullet (w3m numbers a breadcrumb's items), and on lynx's button", () => {
+    expect(junkHints('1. Home\n* Home\n2. Harbour reopens after the storms\n(BUTTON) Reply')).toEqual([['junk:nav'], ['junk:nav'], [], ['junk:comment-meta']]);
   });
 
   it('marks a link back to the previous post or an index, and a link onwards, not a quotation in guillemets', () => {

@@ -1,7 +1,7 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint, type HintKind, type JunkKind, SOFTWARE_WEIGHT } from '../doc.js';
 import { memoByText } from '../line-memo.js';
-import { LYNX_FRAME_RE, menuRow, navigationLink, NUMBERED_RE } from '../model/shapes.js';
+import { LYNX_FRAME_RE, menuRow, navigationLink } from '../model/shapes.js';
 import { matchLine, type PhraseKind } from '../patterns/index.js';
 
 // Log-odds weights: a whole line that is a known UI string is near-certain junk; a line that only
@@ -46,6 +46,12 @@ const ONWARD_WEIGHT = 1.5;
  */
 const MENU_WEIGHT = 1.5;
 
+/**
+ * What a UI string may follow on its line: a list's number (w3m numbers the items of an ordered
+ * list, a breadcrumb's too: "1. Home"), and lynx's mark for a button ("(BUTTON) Reply").
+ */
+const LIST_OR_BUTTON_RE = /^(?:\(?\d{1,3}[.)]\s|\(BUTTON\)\s)/u;
+
 /** UI strings are the lines that repeat most, on a page and across a site's pages. */
 const phraseOf = memoByText(matchLine);
 
@@ -71,7 +77,7 @@ export const junkPhrases: Cleaner = {
       addHint(first, 'junk:nav', WHOLE_WEIGHT, 'junk-phrases', 'lynx: the page\'s links ("#RSS Feed Comments Feed")').renderer = true;
     }
     for (const line of doc.lines) {
-      const match = phraseOf(line.text.replace(NUMBERED_RE, ''));
+      const match = phraseOf(line.text.replace(LIST_OR_BUTTON_RE, ''));
       if (match) {
         const weight = match.whole ? WHOLE_WEIGHT : PREFIX_WEIGHT;
         const reason = `${match.origin}/${match.locale}: "${match.phrase}"`;
