@@ -55,6 +55,54 @@ describe('the guard for pages where no line reads as running text', () => {
     expect(result.body).toEqual(['Summer in the park', 'Photos by Jane Roe']);
   });
 
+  it('keeps no byline or date line among the text-like lines, though the text model scores it as text', () => {
+    // A page the fuzz test's generator made: its body, cleaned again, lost the date line.
+    const page = [
+      'Posted by Jane Roe on May 1, 2020',
+      '',
+      '© 2020 Example',
+      '',
+      '',
+      '',
+      'To timetable back at children week and back at island as',
+      '',
+      '',
+      '',
+      '\tWas of island harbour café repairs review by but boat had. Island https://x.test/?q=1 was people their harbour new! A with had that and café?',
+      '',
+      '',
+      '',
+      'Post a Comment',
+      '',
+      'Notify me of follow-up comments by email.',
+      '',
+      '2 thoughts on “The harbour”',
+      '',
+      '',
+      '',
+      'J. Doe',
+      'May 2, 2020 at 10:00 am',
+      'All kept autumn is was said 4.5 boat this this “quoted” hours?',
+      'But mayor were repairs the über week and children slowly?',
+      'Was it all and kept ferry on and this v1.2.3 in traffic bay they all with.',
+      '',
+      '',
+      '',
+      'Menu',
+      '',
+      'Leave a Reply Cancel reply',
+      '',
+      'Menu',
+      '',
+      'Home | News | Sport | Contact',
+      '',
+      'Skip to content',
+    ].join('\n');
+    const { body } = clean(page);
+    expect(body.join()).not.toContain('May 2, 2020');
+    expect(clean(body.join('\n\n')).body).toEqual(body);
+  });
+
   it('keeps the items of a listing whose one text-like line is a small share of its words', () => {
     const page = ['Skip to content', 'Spring sale: all hand tools ship free this week.', ...items, 'Share this:', 'Like this:'];
     const result = clean(page.join('\n\n'));

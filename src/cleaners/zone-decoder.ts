@@ -1120,10 +1120,13 @@ const LISTING_SHARE = 0.15;
 
 /**
  * Whether the guard may keep a line the grammar left out: it has a letter or a digit (a rule or an
- * empty form field is no text), stands for no embedded content, is not known chrome and scores above `least`.
+ * empty form field is no text), stands for no embedded content, is not known chrome and scores above
+ * `least`; a text-like line (`least` 0 or more) has no byline or date cue either.
  */
 function keepable(line: Line, e: Evidence, least: number): boolean {
   if (!LETTER_OR_DIGIT_RE.test(line.text) || embedded(line.text)) return false;
+  // A byline or a date line is no text-like line, though the text model may score it as one.
+  if (least >= 0 && e.meta !== null && e.meta.kind !== 'caption') return false;
   return (line.zone.startsWith('junk:') || META_ZONES.has(line.zone)) && !e.junk && e.content > least;
 }
 
