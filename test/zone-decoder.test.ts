@@ -153,6 +153,21 @@ function decode(rows: [string, [HintKind, number][]][], parts: { sameLine?: [num
   return doc.lines.map((l) => l.zone);
 }
 
+describe('where the article opens', () => {
+  it('out of the chrome, on a line that reads as text; under a date, on the next line, which keeps the date', () => {
+    const rows: [string, [HintKind, number][]][] = [
+      ['Menu', [['body', -2]]],
+      ['Harbour reopens after the storms', [['title', 3], ['body', -1]]],
+      ['May 1, 2020', [['date', 2.5], ['body', -1]]],
+      ['Photos: Jane Roe', [['body', -0.5]]],
+      ['The harbour reopened on Monday after a week of storms.', [['body', 3]]],
+      ['Fishermen were back at sea by noon.', [['body', 3]]],
+    ];
+    expect(decode(rows)).toEqual(['junk:nav', 'title', 'date', 'body', 'body', 'body']);
+    expect(decode([rows[0], rows[3], rows[4], rows[5]]).slice(1)).toEqual(['junk:nav', 'body', 'body']);
+  });
+});
+
 describe('numbered items after the article', () => {
   // Short sentences score as text in the comments, so without the rule the comments would take them.
   const steps: [string, [HintKind, number][]][] = [

@@ -980,7 +980,7 @@ export const zoneDecoder: Cleaner = {
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
-      start: (s) => (s === State.Pre || s === State.Meta || (s === State.Body && opensArticle(evidence[0])) ? 0 : -Infinity),
+      start: (s) => (s === State.Pre || s === State.Meta || (s === State.Body && opensArticle(evidence[0]) && readsAsText(evidence[0])) ? 0 : -Infinity),
       emit: (i, s) => (thread && s === State.Body ? threadEmission(evidence[i]) : emission(evidence[i], s)),
       transition: (i, from, to) => {
         // The parts of one input line that split-glued or comment-headers cut apart stay together.
@@ -994,6 +994,8 @@ export const zoneDecoder: Cleaner = {
           return -Infinity;
         }
         if (to === State.Body && (from === State.Pre || from === State.Meta) && !opensArticle(e)) return -Infinity;
+        // Out of the site's chrome, the article opens on a line that reads as text; under its byline or date, on the next line.
+        if (to === State.Body && from === State.Pre && !readsAsText(e)) return -Infinity;
         // Comments follow an article: no comments section before running text or a sure section start.
         if (COMMENT_STATES.has(to) && !COMMENT_STATES.has(from) && !mayOpen[i]) return -Infinity;
         // A comment without a header opens only on a numbered or otherwise marked item, and a numbered
@@ -1028,6 +1030,11 @@ export const zoneDecoder: Cleaner = {
  */
 function opensArticle(e: Evidence): boolean {
   return !sureHeader(e);
+}
+
+/** The text model reads the line as text rather than chrome. */
+function readsAsText(e: Evidence): boolean {
+  return e.content > 0;
 }
 
 /** Line i is a later part of the same input line as line i - 1 (a layout cell is a line of its own). */
