@@ -111,6 +111,12 @@ describe('unwrapLines leaves separate lines alone', () => {
     expect(unwrap(dump)).toHaveLength(2);
   });
 
+  it('two lines of program text under a wrapped paragraph, though the first is as wide as the page wraps', () => {
+    const code = ['    log.info(request.method, request.url, response.status, request.headers);', '    log.debug(Date.now() - started);'];
+    const lines = unwrap([...wrap(PARAGRAPH_A, 76, 3), ...code].join('\n'));
+    expect(lines.slice(-2)).toEqual(code.map((line) => line.trim()));
+  });
+
   it('parts of one input line that an earlier cleaner split', () => {
     const doc = toDoc(wrap(PARAGRAPH_A, 80).join('\n'), 't');
     const [first] = doc.lines;

@@ -1,5 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import type { Doc, Line } from '../doc.js';
+import { looksLikeCode } from '../model/shapes.js';
 import { isSpaceless, isSpacelessChar, LETTER_OR_DIGIT_RE, LETTER_RE } from '../text-stats.js';
 
 /**
@@ -118,6 +119,8 @@ function continues(lines: Line[], i: number): boolean {
   const text = lines[i].text;
   const next = lines[i + 1].text;
   if (ITEM_START.test(next)) return false;
+  // Two lines of program text are two statements ("log.info(url);" over "log.debug(time);").
+  if (looksLikeCode(text) && looksLikeCode(next)) return false;
   // Spaceless scripts wrap between any two characters, a comma included, and have no lower case.
   if (spacelessJoin(text, next)) return LETTER_OR_DIGIT_RE.test(text.slice(-WORD_SLACK)) && !SENTENCE_END.test(text);
   const lastWord = text.slice(text.lastIndexOf(' ') + 1);
