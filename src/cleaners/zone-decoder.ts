@@ -716,7 +716,7 @@ function emission(e: Evidence, state: State): number {
       if (e.meta?.kind === 'caption') return Math.max(e.content, 0) + e.meta.weight - 1 - junk;
       return (e.meta ? e.meta.weight - 1 : NO_META_CUE) - junk;
     case State.Body:
-      // The text model, fitted on prose, doubts program text: a code block neither ends the article nor counts as its text.
+      // The text model, fitted on prose, doubts program text: a code block neither ends the article nor counts against it.
       return (e.code ? Math.max(e.content, 0) : e.content) - junk;
     case State.CStart:
       return e.start > 0 ? e.start + (e.confirmed ? CONFIRMED_START : 0) : -Infinity;
