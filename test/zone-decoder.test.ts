@@ -166,6 +166,17 @@ describe('where the article opens', () => {
     expect(decode(rows)).toEqual(['junk:nav', 'title', 'date', 'body', 'body', 'body']);
     expect(decode([rows[0], rows[3], rows[4], rows[5]]).slice(1)).toEqual(['junk:nav', 'body', 'body']);
   });
+
+  it("takes the software's own date line under the headline as the date, though its phrase is chrome's", () => {
+    const rows: [string, [HintKind, number][]][] = [
+      ['Menu', [['body', -2]]],
+      ['Harbour reopens after the storms', [['title', 3], ['body', -1]]],
+      ['Posted on May 1, 2020 by Jane Roe', [['junk:meta', 4], ['article-end', 4], ['date', 2.5], ['body', -1]]],
+      ['The harbour reopened on Monday after a week of storms.', [['body', 3]]],
+      ['Fishermen were back at sea by noon.', [['body', 3]]],
+    ];
+    expect(decode(rows)).toEqual(['junk:nav', 'title', 'date', 'body', 'body']);
+  });
 });
 
 describe('numbered items after the article', () => {

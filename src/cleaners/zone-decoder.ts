@@ -714,6 +714,8 @@ function emission(e: Evidence, state: State): number {
     case State.Meta:
       // A caption reads like text, so its cue weighs against the text model's view, not against zero.
       if (e.meta?.kind === 'caption') return Math.max(e.content, 0) + e.meta.weight - 1 - junk;
+      // The software's own byline or date line ("Posted on DATE by NAME") is the meta line it looks like: its phrase says so too.
+      if (e.meta && e.junk?.kind === 'junk:meta') return e.meta.weight - 1 + junk;
       return (e.meta ? e.meta.weight - 1 : NO_META_CUE) - junk;
     case State.Body:
       // The text model, fitted on prose, doubts program text: a code block neither ends the article nor counts against it.
