@@ -21,8 +21,8 @@ import { looksLikeCode } from '../model/shapes.js';
 /** Two glued words, each at most ~25 letters, plus quotes and punctuation. */
 const MAX_GLUED_TOKEN = 60;
 const NOT_PROSE = /[/@=&\\_#]|www\./i;
-/** A camel-cased word on either side of a dot: a member of an object in code, not two sentences. */
-const MEMBER = /\p{Ll}\p{Lu}[^.]*\.|\.[^.]*\p{Ll}\p{Lu}/u;
+/** A camel-cased word on either side of a dot: a member of an object in code, not two sentences (bounded as a token is: linear). */
+const MEMBER = /\p{Ll}\p{Lu}[^.]{0,60}\.|\.[^.]{0,60}\p{Ll}\p{Lu}/u;
 /** The lookbehind starts a match only at the start of a run, which keeps `…+$` linear. */
 const TRAILING_PUNCT = /(?<![.,;:!?"'”’)\]])[.,;:!?"'”’)\]]+$/;
 const SENTENCE_MARKS = /[.!?]/g;
