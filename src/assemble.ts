@@ -1,5 +1,7 @@
+import { namesWriter } from './cleaners/article-meta.js';
 import { groupComments } from './comments.js';
 import { type Doc, isJunk, type JunkItem, type JunkKind, type Result } from './doc.js';
+import { hasDate } from './model/shapes.js';
 import type { Options } from './options.js';
 
 /** Turn a decoded Doc into the output contract. */
@@ -16,11 +18,14 @@ export function assemble(doc: Doc, options: Options): Result {
       case 'title':
         title = title === null ? line.text : title;
         break;
+      // One line may be both ("Posted on March 3, 2026 by Ines Okafor").
       case 'byline':
         byline ??= line.text;
+        if (hasDate(line.text)) date ??= line.text;
         break;
       case 'date':
         date ??= line.text;
+        if (namesWriter(line.text)) byline ??= line.text;
         break;
       case 'caption':
         captions.push(line.text);

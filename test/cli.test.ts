@@ -185,6 +185,11 @@ describe('formats', () => {
     warnings: [],
   };
 
+  it('writes a line that is both the byline and the date once', () => {
+    const meta = 'Posted on May 1, 2020 by Ann';
+    expect(formats.md.render({ ...result, byline: meta, date: meta }).split('\n\n')[1]).toBe(`*${meta}*`);
+  });
+
   it('writes Markdown as title, byline/date line, captions, body, then comments', () => {
     expect(formats.md.render(result)).toBe(
       [

@@ -1025,3 +1025,19 @@ describe('a code block inside the article', () => {
     expect(body).toContain(after);
   });
 });
+
+describe("the article's byline and date", () => {
+  const story = (meta: string) => clean(['Harbour reopens after the storms', meta, SENTENCE, 'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.'].join('\n\n'));
+
+  it('come from one line that holds both, in the languages bylines are read in', () => {
+    for (const meta of ['Posted on May 1, 2020 by Jane Roe', '1. Mai 2020 von Anna Becker', '1 de mayo de 2020 por Lucía Fernández']) {
+      const result = story(meta);
+      expect([result.date, result.byline]).toEqual([meta, meta]);
+    }
+  });
+
+  it('a date line without a name gives no byline', () => {
+    const result = story('May 1, 2020');
+    expect([result.date, result.byline]).toEqual(['May 1, 2020', null]);
+  });
+});

@@ -39,6 +39,14 @@ const CAPTION_RES = [
  */
 const CAPTION_CUE = /\(|photo|image|picture|foto|bild|illustration|credit|getty|reuters|^(?:above|below|pictured|inset|courtesy)/iu;
 
+/** A writer's name after "by" inside a line ("Posted on March 3, 2026 by Ines Okafor"), in the languages BYLINE_RE knows. */
+const NAMED_RE = /(?:^|\s)(?:by|von|par|por|di|door|av|przez)\s\p{Lu}/u;
+
+/** The line names its writer, as a byline does, anywhere in it. */
+export function namesWriter(text: string): boolean {
+  return NAMED_RE.test(text);
+}
+
 interface MetaHint {
   kind: 'byline' | 'date' | 'caption';
   weight: number;

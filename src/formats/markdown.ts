@@ -33,7 +33,8 @@ function renderComment(comment: CommentItem, index: number): string {
 export function renderMarkdown(result: Result): string {
   const blocks: string[] = [];
   if (result.title !== null) blocks.push(`# ${escapeInline(result.title)}`);
-  const meta = [result.byline, result.date].filter((part): part is string => part !== null);
+  // One line may be both the byline and the date ("Posted on DATE by NAME"): printed once.
+  const meta = [...new Set([result.byline, result.date])].filter((part): part is string => part !== null);
   if (meta.length > 0) blocks.push(`*${meta.map(escapeInline).join(' · ')}*`);
   for (const caption of result.captions) blocks.push(`> ${escapeInline(caption)}`);
   blocks.push(...result.body.map(escapeBlock));
