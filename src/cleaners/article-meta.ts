@@ -14,8 +14,9 @@ const BYLINE = 3;
 const CAPTION = 3;
 const DATE_LINE = 2.5;
 
-const BYLINE_RE =
-  /^(?:(?:posted|written|published|reported|words|text|story)\s)?(?:by|von|par|por|di|door|av|przez|автор:?)\s\p{L}/iu;
+/** "by" before a writer's name, in the languages bylines are read in. */
+const BY = 'by|von|par|por|di|door|av|przez';
+const BYLINE_RE = new RegExp(`^(?:(?:posted|written|published|reported|words|text|story)\\s)?(?:${BY}|автор:?)\\s\\p{L}`, 'iu');
 const AUTHOR_LABEL_RE = /^(?:author|autor|auteur|autore|автор)\s?:\s?\p{L}/iu;
 const DATE_LABEL_RE = /^(?:published|posted|updated|last updated|date|datum|publié|publicado|опубликовано)\s?(?:on|:)?\s/iu;
 
@@ -39,8 +40,8 @@ const CAPTION_RES = [
  */
 const CAPTION_CUE = /\(|photo|image|picture|foto|bild|illustration|credit|getty|reuters|^(?:above|below|pictured|inset|courtesy)/iu;
 
-/** A writer's name after "by" inside a line ("Posted on March 3, 2026 by Ines Okafor"), in the languages BYLINE_RE knows. */
-const NAMED_RE = /(?:^|\s)(?:by|von|par|por|di|door|av|przez)\s\p{Lu}/u;
+/** A writer's name after "by" inside a line ("Posted on March 3, 2026 by Ines Okafor"). */
+const NAMED_RE = new RegExp(`(?:^|\\s)(?:${BY})\\s\\p{Lu}`, 'u');
 
 /** The line names its writer, as a byline does, anywhere in it. */
 export function namesWriter(text: string): boolean {
