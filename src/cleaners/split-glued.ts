@@ -92,10 +92,13 @@ const MAX_CODE_CHARS = 200;
 /** Offsets in `text` where a new line should start. Only tokens around a candidate are examined. */
 function splitPoints(text: string): number[] {
   const points: number[] = [];
-  // A line of code (`log.info(request.url, response.status);`) has dots inside its words.
-  if (text.length <= MAX_CODE_CHARS && looksLikeCode(text)) return points;
   let tokenEnd = -1;
+  let code: boolean | undefined;
   for (const candidate of text.matchAll(CANDIDATE)) {
+    // A line of code (`log.info(request.url, response.status);`) has dots inside its words; asked
+    // only of lines with a candidate, which most lines have none of.
+    code ??= text.length <= MAX_CODE_CHARS && looksLikeCode(text);
+    if (code) return points;
     if (candidate.index < tokenEnd) continue;
     let start = candidate.index;
     while (start > 0 && !SPACE.test(text[start - 1]) && candidate.index - start <= MAX_GLUED_TOKEN) start--;
