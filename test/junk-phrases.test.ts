@@ -41,6 +41,29 @@ describe('junkPhrases', () => {
     expect(header).toEqual([]);
   });
 
+  it('marks a copyright notice by its shape, as footer weaker than a UI string, and not text about copyright', () => {
+    const dump = [
+      '© 2026 Harbour News',
+      'Copyright © 2026 Harbour News Ltd. All Rights Reserved.',
+      '* (c) 2026 Harbour Ferries',
+      'The council said the harbour map was under copyright and could not be shown.',
+      'Copyright law says nothing about the ferry timetable, the mayor said, and the council agreed that it was free to print for anyone who wanted it.',
+    ].join('\n');
+    const doc = toDoc(dump, 't');
+    junkPhrases.run(doc, defaultOptions);
+    const kinds = doc.lines.map((line) => line.hints.filter((hint) => hint.kind.startsWith('junk:')));
+    expect(kinds.map((hints) => hints.map((hint) => hint.kind))).toEqual([['junk:footer'], ['junk:footer'], ['junk:footer'], [], []]);
+    expect(kinds[0][0].weight).toBeLessThan(2.5);
+  });
+
+  it('marks a cookie banner\'s heading, and its message by its start', () => {
+    expect(junkHints('We use cookies.\nWe use cookies to count visits and remember your settings.\nThis website uses cookies')).toEqual([
+      ['junk:cookie'],
+      ['junk:cookie'],
+      ['junk:cookie'],
+    ]);
+  });
+
   it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {
     const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);

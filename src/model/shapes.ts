@@ -3,7 +3,7 @@
  * Every pattern is linear: no nested quantifiers, bounded repeats only.
  */
 
-import { isSpacelessChar, LETTER_RE } from '../text-stats.js';
+import { isSpacelessChar, LETTER_RE, lineWords } from '../text-stats.js';
 
 /**
  * The languages whose dates, weekdays and relative times are read: those of the stoplists
@@ -243,6 +243,20 @@ export function menuRow(text: string): boolean {
   for (const cell of cells) if (cell.split(' ').length > MENU_ITEM_WORDS || !LETTER_RE.test(cell)) return false;
   return !hasDate(text);
 }
+
+/**
+ * A copyright notice: a short line that opens with "©", "Copyright" or "(c) YEAR", or says "All rights
+ * reserved". Site footers print one ("© 2026 Site Name", a theme's "Copyright © %s"); so do wire
+ * stories under their last paragraph.
+ */
+export function copyrightNotice(text: string): boolean {
+  const bare = text.replace(BULLET_RE, '');
+  return (COPYRIGHT_LEAD_RE.test(bare) || RIGHTS_RESERVED_RE.test(text)) && lineWords(text, COPYRIGHT_WORDS) <= COPYRIGHT_WORDS;
+}
+const COPYRIGHT_LEAD_RE = /^(?:©|copyright\b|\(c\)\s?\d{4})/iu;
+const RIGHTS_RESERVED_RE = /\ball rights reserved\b/iu;
+/** Longer lines that say so are text about copyright, or a notice glued to text. */
+const COPYRIGHT_WORDS = 25;
 
 /** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets by list depth (`•`, `□`, `☆`, `○`, `■`), others' (`●`), dashes. */
 export const BULLET_RE = /^(?:[*+•·▪◦‣#□☆○■●-]|o)\s/u;
