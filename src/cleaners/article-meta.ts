@@ -1,6 +1,6 @@
 import type { Cleaner } from '../cleaner.js';
 import { addHint } from '../doc.js';
-import { hasDate, hasRelativeTime } from '../model/shapes.js';
+import { endsLikeSentence, hasDate, hasRelativeTime } from '../model/shapes.js';
 import { memoByText } from '../line-memo.js';
 import { lineWords } from '../text-stats.js';
 
@@ -43,6 +43,19 @@ const CAPTION_CUE = /\(|photo|image|picture|foto|bild|illustration|credit|getty|
 /** A writer's name after "by" inside a line ("Posted on March 3, 2026 by Ines Okafor"). */
 const NAMED_RE = new RegExp(`(?:^|\\s)(?:${BY})\\s\\p{Lu}`, 'u');
 
+/**
+ * "By NAME" at the line's start. A line that opens on "by" and a lower-case word and ends like a
+ * sentence is a sentence ("By then the boats were back."); a handle ends none ("by admin"), and a
+ * verb before "by" says it is a byline ("Posted by admin in News.").
+ */
+function byline(text: string): boolean {
+  const lead = BYLINE_RE.exec(text);
+  if (lead === null) return false;
+  const bare = !/\s/u.test(lead[0].slice(0, -2));
+  return !(bare && LOWER_RE.test(lead[0].slice(-1)) && endsLikeSentence(text));
+}
+const LOWER_RE = /\p{Ll}/u;
+
 /** The line names its writer, as a byline does, anywhere in it. */
 export function namesWriter(text: string): boolean {
   return NAMED_RE.test(text);
@@ -61,7 +74,7 @@ const CAPTION_HINT: MetaHint = { kind: 'caption', weight: CAPTION, reason: 'phot
 function metaHintOf(text: string): MetaHint | null {
   const words = lineWords(text, MAX_CAPTION_WORDS);
   if (words <= MAX_META_WORDS) {
-    if (BYLINE_RE.test(text) || AUTHOR_LABEL_RE.test(text)) return BYLINE_HINT;
+    if (byline(text) || AUTHOR_LABEL_RE.test(text)) return BYLINE_HINT;
     if (hasDate(text) || hasRelativeTime(text) || DATE_LABEL_RE.test(text)) return DATE_HINT;
   }
   if (words <= MAX_CAPTION_WORDS && CAPTION_CUE.test(text) && CAPTION_RES.some((re) => re.test(text))) return CAPTION_HINT;
