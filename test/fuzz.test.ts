@@ -17,7 +17,7 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const IDEMPOTENCE_RUNS = 1000;
 const IDEMPOTENCE_SEED = 1;
 /** The share of article pages on which re-cleaning a body may still change it (see the test). */
-const IDEMPOTENCE_GAP = 0.015;
+const IDEMPOTENCE_GAP = 0.006;
 /** The budget each document gets; a cleaner that runs over still finishes, so allow one budget of slack. */
 const BUDGET_MS = 2000;
 
@@ -188,13 +188,12 @@ describe('pipeline properties', () => {
   // paragraph that does not end like a sentence (a subheading, a one-line lead) reads as a headline
   // there, as it would on any page that starts with it; it is kept, only in the `title` field.
   //
-  // Known gap: the property fails on about 1 % of the article pages (README "Properties" has the counts
-  // and the kinds of page). On some no line scored as running text (text model >= 2): the first pass kept
-  // the page's doubtful lines (no article found), or took the reader comments for the body with their
-  // headers; a second pass reads a few of those lines as text and drops the rest, or drops the headers at
-  // the body's top. On the others a weak line sits at the body's edge, and a second pass scores it lower
-  // as the first or last line of the page. The test counts the pages where it fails and holds that share
-  // under IDEMPOTENCE_GAP: a change that widens the gap turns it red.
+  // Known gap: the property fails on about 0.1 % of the article pages (README "Properties" has the counts
+  // and the kinds of page). On these no line scored as running text: the first pass kept the lines not
+  // known as chrome (no article found), a byline or a comment's date line among them, or took the reader
+  // comments for the body; a second pass reads that line as the byline or date under the headline, or
+  // drops a weak line at the top. The test counts the pages where it fails and holds that share under
+  // IDEMPOTENCE_GAP: a change that widens the gap turns it red.
   it(`keeps the body when its own body is cleaned again, but on under ${100 * IDEMPOTENCE_GAP} % of pages (idempotence)`, () => {
     const seed = SEED ?? IDEMPOTENCE_SEED;
     const pages = fc.sample(article, { numRuns: Math.max(IDEMPOTENCE_RUNS, Math.round(RUNS / 10)), seed });
