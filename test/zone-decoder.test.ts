@@ -125,6 +125,14 @@ describe('the guard for pages where no line reads as running text', () => {
     expect(clean(body.join('\n\n')).body).toEqual(body);
   });
 
+  it('leaves a byline and a date at the top of the lines it keeps as the byline and the date', () => {
+    const page = ['Skip to content', 'Posted by Jane Roe', 'May 1, 2020', 'Harbour notes', ...SHORT, 'Share this:'].join('\n\n');
+    const result = clean(page);
+    expect(result.body).toEqual(['Harbour notes', ...SHORT]);
+    expect(result.byline).toBe('Posted by Jane Roe');
+    expect(result.date).toBe('May 1, 2020');
+  });
+
   it("keeps no reader's header under a section starter, though no comments section could open", () => {
     // A page the fuzz test's generator made: its one paragraph too weak to open the comments below it.
     const page = [

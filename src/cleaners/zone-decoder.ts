@@ -1195,8 +1195,33 @@ function guardEmptyBody(doc: Doc, evidence: Evidence[], path: State[], known: bo
   if (!article && wordsWhere(doc.lines, end, inBody) < LISTING_SHARE * wordsWhere(doc.lines, end, doubtful)) {
     kept += keep(LISTING_BAR);
   }
+  if (!found) kept -= restoreLeadingMeta(doc.lines, evidence, end);
   const finding = found ? 'little text found' : 'no article found';
   if (kept > 0) doc.warnings.push(`${doc.source}: ${finding}; kept ${kept} lines that are not known chrome`);
+}
+
+/**
+ * The byline and date lines at the top of the lines a page without an article keeps are its byline
+ * and date, as over an article's text (and as a second pass over the kept lines reads them): they
+ * take back their zones, where text is kept under them. Returns how many did.
+ */
+function restoreLeadingMeta(lines: Line[], evidence: Evidence[], end: number): number {
+  const leading: number[] = [];
+  for (let i = 0; i < end; i++) {
+    if (lines[i].zone !== 'body') continue;
+    const meta = evidence[i].meta;
+    if (meta === null || meta.kind === 'caption') {
+      for (const k of leading) {
+        const hint = evidence[k].meta as Hint;
+        lines[k].zone = hint.kind as Zone;
+        lines[k].by = hint.by;
+        lines[k].reason = `${hint.reason}; over the lines kept`;
+      }
+      return leading.length;
+    }
+    leading.push(i);
+  }
+  return 0;
 }
 
 /** The headline: the best headline candidate just above the text (the model is fitted on these candidates). */
