@@ -246,15 +246,45 @@ export function menuRow(text: string): boolean {
 
 /**
  * A copyright notice: a short line that opens with "©", "Copyright" or "(c) YEAR", or says "All rights
- * reserved". Site footers print one ("© 2026 Site Name", a theme's "Copyright © %s"); so do wire
- * stories under their last paragraph.
+ * reserved" (in one of 24 languages). Site footers print one ("© 2026 Site Name", a theme's
+ * "Copyright © %s"); so do wire stories under their last paragraph.
  */
 export function copyrightNotice(text: string): boolean {
   const bare = text.replace(BULLET_RE, '');
   return (COPYRIGHT_LEAD_RE.test(bare) || RIGHTS_RESERVED_RE.test(text)) && lineWords(text, COPYRIGHT_WORDS) <= COPYRIGHT_WORDS;
 }
 const COPYRIGHT_LEAD_RE = /^(?:©|copyright\b|\(c\)\s?\d{4})/iu;
-const RIGHTS_RESERVED_RE = /\ball rights reserved\b/iu;
+/** "All rights reserved" in the languages of the web's larger sites. */
+const RIGHTS_RESERVED_RE = new RegExp(
+  [
+    'all rights reserved',
+    'alle rechte vorbehalten',
+    'tous droits réservés',
+    'todos los derechos reservados',
+    'tutti i diritti riservati',
+    'todos os direitos reservados',
+    'alle rechten voorbehouden',
+    'wszelkie prawa zastrzeżone',
+    'все права защищены',
+    'усі права захищені',
+    'alla rättigheter förbehållna',
+    'alle rettigheder forbeholdes',
+    'alle rettigheter forbeholdt',
+    'kaikki oikeudet pidätetään',
+    'všechna práva vyhrazena',
+    'tüm hakları saklıdır',
+    'minden jog fenntartva',
+    'toate drepturile rezervate',
+    'με επιφύλαξη παντός δικαιώματος',
+    'جميع الحقوق محفوظة',
+    'כל הזכויות שמורות',
+    'hak cipta dilindungi',
+    '版权所有',
+    '版權所有',
+    '모든 권리 보유',
+  ].join('|'),
+  'iu',
+);
 /** Longer lines that say so are text about copyright, or a notice glued to text. */
 const COPYRIGHT_WORDS = 25;
 
