@@ -66,6 +66,11 @@ describe('junkPhrases', () => {
     ]);
   });
 
+  it("marks a cookie banner's buttons and headings in other languages, a button only as a whole line", () => {
+    const dump = ['Alle akzeptieren', 'Nous utilisons des cookies', 'Rifiuta tutto', 'Accetta', 'Accetta la proposta del sindaco, ha detto il consiglio.'].join('\n');
+    expect(junkHints(dump)).toEqual([['junk:cookie'], ['junk:cookie'], ['junk:cookie'], ['junk:cookie'], []]);
+  });
+
   it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {
     const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);
