@@ -81,6 +81,11 @@ export interface Line {
    * share the row's `n` but each may be of another zone (a headline beside a menu label).
    */
   cell?: true;
+  /**
+   * The line's parts where the dump padded adjacent cells with two spaces only (w3m: "Sport  Harbour
+   * reopens after the storms"), as split-cells read them before tidy-text collapsed the spaces.
+   */
+  padded?: string[];
 }
 
 export interface Doc {

@@ -292,3 +292,24 @@ describe('splitCells gives the text cell of a layout row a line of its own', () 
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('a headline padded to a label with two spaces only', () => {
+  const article = [
+    'The harbour reopened on Monday after a week of storms had kept every boat in the bay, the council said.',
+    '',
+    'Fishermen were back at sea by noon, and the ferry timetable returns to its summer hours from next week.',
+  ];
+
+  it('records the parts of a line that two spaces part, and not those of a row of wider gaps', () => {
+    const doc = toDoc('Sport  Harbour plan wins the council vote\nHome    News    Sport\nOne space only', 't');
+    splitCells.run(doc, defaultOptions);
+    expect(doc.lines.map((line) => line.padded)).toEqual([['Sport', 'Harbour plan wins the council vote'], undefined, undefined]);
+  });
+
+  it('gives the headline without the label as the title, where the headline has twice its words', () => {
+    const page = [row(['HOME', 24], ['Sport  Harbour plan wins the council vote', 60], ['Tickets', 10]), '', ...article].join('\n');
+    expect(clean(page).title).toBe('Harbour plan wins the council vote');
+    const even = ['Harbour plan wins  the council vote today', '', ...article].join('\n');
+    expect(clean(even).title).toBe('Harbour plan wins the council vote today');
+  });
+});

@@ -118,7 +118,7 @@ describe('titleCandidates', () => {
 });
 
 describe('tidyTitle', () => {
-  it('drops a bullet, an image file name, a permalink sign and a reply prefix around the headline', () => {
+  it('drops a bullet, an image file name, a permalink sign, a reply prefix and a drawn rule around the headline', () => {
     expect(tidyTitle('* Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('□ Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('[icon-news.png] Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
@@ -128,6 +128,7 @@ describe('tidyTitle', () => {
     expect(tidyTitle('[1pix_spacer] Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('[bullet] Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
     expect(tidyTitle('_ Harbour plan wins the vote')).toBe('Harbour plan wins the vote');
+    expect(tidyTitle('Harbour plan wins the vote ━━━━━━━━━━')).toBe('Harbour plan wins the vote');
   });
 
   it('keeps brackets that are words, colons that are part of the headline, and a line that is all decoration', () => {

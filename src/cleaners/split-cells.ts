@@ -245,73 +245,87 @@ export const splitCells: Cleaner = {
   id: 'split-cells',
   description: 'Gives the cells of a side-by-side table row lines of their own when one cell is text and the rest are labels.',
   run(doc: Doc): void {
-    for (const line of doc.lines) withoutCellRules(line);
-    const drawn = doc.lines.map((line) => DRAWN_TABLE.test(line.text));
-    const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
-    const main = mainColumn(rows);
-    // Each row of several text cells read in the main column, once: for the count below and for reading it.
-    const beside = rows.map((row) => (row !== null && row !== TEXT_COLUMNS && row.texts.length > 1 ? besideMain(row, main) : null));
-    // Rows of several text cells are text columns side by side, unless the text beside the page's
-    // main column is a sidebar's teasers right of it or a bulleted list.
-    const textColumns = rows.filter((row, i) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && beside[i] === null)).length;
-    const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.texts.length === 1).length;
-    if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
-    const lines: Line[] = [];
-    let column: Column | null = null;
-    for (let i = 0; i < doc.lines.length; i++) {
-      const line = doc.lines[i];
-      const row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, beside[i]);
-      if (drawn[i]) {
-        close(column, lines);
-        column = null;
-        lines.push(line);
-        continue;
-      }
-      let opens = false;
-      if (row && row.text >= 0 && column?.start !== row.parts[row.text].column) {
-        close(column, lines);
-        column = { start: row.parts[row.text].column, left: [], text: [], right: [], rightStarts: new Set() };
-        opens = true;
-      }
-      if (column === null) {
-        lines.push(line);
-        continue;
-      }
-      const at = column.start;
-      const first = row ? row.parts.findIndex((cell) => cell.column === at) : -1;
-      if (row && first >= 0) {
-        // A row of the open column: its cell at the column's start is text and the cells to its
-        // left are labels. The cells to its right are labels too, unless all are short: a row of
-        // short cells stays whole from the column on ("Jane Doe   12 May 2008 10:31"), but not a
-        // paragraph's short last line beside a cell where the column's right labels start
-        // ("ends here.      » Teaser").
-        const whole = row.text < 0 && !lastLineBeside(row, first, column);
-        const rest = line.text.slice(row.parts[first].column - line.indent);
-        for (let k = 0; k <= first; k++) {
-          const cell = row.parts[k];
-          const text = k === first && whole ? rest : cell.text;
-          const part = k === 0 ? Object.assign(line, { text }) : newLine(line.n, text, cell.column, 0);
-          if (first > 0 || !whole) part.cell = true;
-          // The text that opens a column stands apart from the labels beside it, as after a blank line.
-          if (k === first && opens) part.blankBefore = Math.max(part.blankBefore, 1);
-          if (k === first) column.text.push(part);
-          else label(column, part);
-        }
-        if (!whole) {
-          for (const cell of row.parts.slice(first + 1)) {
-            label(column, { ...newLine(line.n, cell.text, cell.column, 0), cell: true });
-            if (cell.gap >= WIDE_GAP) column.rightStarts.add(cell.column);
-          }
-        }
-      } else if (!row && line.indent === column.start) column.text.push(line);
-      else if (row || words(line.text) < LONG_CELL || column.rightStarts.has(line.indent)) label(column, line);
-      else {
-        close(column, lines);
-        column = null;
-        lines.push(line);
-      }
-    }
-    close(column, lines);
-    doc.lines = lines;
+    splitRows(doc);
+    for (const line of doc.lines) notePadding(line);
   },
 };
+
+/** Two spaces between two parts of a line that has no wider gap. */
+const PADDING_RE = /\S {2}\S/u;
+
+/** Records the parts of a line that two spaces part (see Line.padded); wider gaps are split-cells' cells. */
+function notePadding(line: Line): void {
+  const text = line.text.trim();
+  if (PADDING_RE.test(text) && !CELL_GAP.test(text)) line.padded = text.split('  ');
+}
+
+function splitRows(doc: Doc): void {
+  for (const line of doc.lines) withoutCellRules(line);
+  const drawn = doc.lines.map((line) => DRAWN_TABLE.test(line.text));
+  const rows = doc.lines.map((line, i) => (drawn[i] ? null : cells(line)));
+  const main = mainColumn(rows);
+  // Each row of several text cells read in the main column, once: for the count below and for reading it.
+  const beside = rows.map((row) => (row !== null && row !== TEXT_COLUMNS && row.texts.length > 1 ? besideMain(row, main) : null));
+  // Rows of several text cells are text columns side by side, unless the text beside the page's
+  // main column is a sidebar's teasers right of it or a bulleted list.
+  const textColumns = rows.filter((row, i) => row === TEXT_COLUMNS || (row !== null && row.texts.length > 1 && beside[i] === null)).length;
+  const oneText = rows.filter((row) => row !== null && row !== TEXT_COLUMNS && row.texts.length === 1).length;
+  if (textColumns > TEXT_COLUMN_ROWS_ALLOWED + oneText * MAX_TEXT_COLUMN_ROWS) return;
+  const lines: Line[] = [];
+  let column: Column | null = null;
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i];
+    const row = readRow(rows[i] === TEXT_COLUMNS ? null : (rows[i] as Row | null), column, beside[i]);
+    if (drawn[i]) {
+      close(column, lines);
+      column = null;
+      lines.push(line);
+      continue;
+    }
+    let opens = false;
+    if (row && row.text >= 0 && column?.start !== row.parts[row.text].column) {
+      close(column, lines);
+      column = { start: row.parts[row.text].column, left: [], text: [], right: [], rightStarts: new Set() };
+      opens = true;
+    }
+    if (column === null) {
+      lines.push(line);
+      continue;
+    }
+    const at = column.start;
+    const first = row ? row.parts.findIndex((cell) => cell.column === at) : -1;
+    if (row && first >= 0) {
+      // A row of the open column: its cell at the column's start is text and the cells to its
+      // left are labels. The cells to its right are labels too, unless all are short: a row of
+      // short cells stays whole from the column on ("Jane Doe   12 May 2008 10:31"), but not a
+      // paragraph's short last line beside a cell where the column's right labels start
+      // ("ends here.      » Teaser").
+      const whole = row.text < 0 && !lastLineBeside(row, first, column);
+      const rest = line.text.slice(row.parts[first].column - line.indent);
+      for (let k = 0; k <= first; k++) {
+        const cell = row.parts[k];
+        const text = k === first && whole ? rest : cell.text;
+        const part = k === 0 ? Object.assign(line, { text }) : newLine(line.n, text, cell.column, 0);
+        if (first > 0 || !whole) part.cell = true;
+        // The text that opens a column stands apart from the labels beside it, as after a blank line.
+        if (k === first && opens) part.blankBefore = Math.max(part.blankBefore, 1);
+        if (k === first) column.text.push(part);
+        else label(column, part);
+      }
+      if (!whole) {
+        for (const cell of row.parts.slice(first + 1)) {
+          label(column, { ...newLine(line.n, cell.text, cell.column, 0), cell: true });
+          if (cell.gap >= WIDE_GAP) column.rightStarts.add(cell.column);
+        }
+      }
+    } else if (!row && line.indent === column.start) column.text.push(line);
+    else if (row || words(line.text) < LONG_CELL || column.rightStarts.has(line.indent)) label(column, line);
+    else {
+      close(column, lines);
+      column = null;
+      lines.push(line);
+    }
+  }
+  close(column, lines);
+  doc.lines = lines;
+}

@@ -6,6 +6,7 @@ import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { commentLink } from '../patterns/index.js';
 import { LETTER_OR_DIGIT_RE, LETTER_RE, lineWords } from '../text-stats.js';
+import { tidyLine } from './tidy-text.js';
 
 const ID = 'zone-decoder';
 
@@ -1224,6 +1225,26 @@ function restoreLeadingMeta(lines: Line[], evidence: Evidence[], end: number): n
   return 0;
 }
 
+/** A headline has this many words or more (split-cells' LONG_CELL); a label beside it at most half as many. */
+const HEADLINE_CELL_WORDS = 4;
+
+/**
+ * The headline's own part of a line where the dump padded it and a label beside it with two spaces
+ * ("Sport  Harbour reopens after the storms"): the one part of HEADLINE_CELL_WORDS words or more,
+ * with at least twice the words of any other. Null when there is none, or when a cleaner after
+ * split-cells changed the line.
+ */
+function headlineCell(line: Line): string | null {
+  if (line.padded === undefined) return null;
+  const parts = line.padded.map(tidyLine);
+  if (parts.join(' ') !== line.text) return null;
+  const counts = parts.map((part) => lineWords(part));
+  const most = Math.max(...counts);
+  const at = counts.indexOf(most);
+  if (most < HEADLINE_CELL_WORDS || counts.some((c, i) => i !== at && 2 * c > most)) return null;
+  return parts[at];
+}
+
 /** The headline: the best headline candidate just above the text (the model is fitted on these candidates). */
 function pickTitle(lines: Line[], evidence: Evidence[]): void {
   const first = lines.findIndex((l) => l.zone === 'body');
@@ -1237,7 +1258,7 @@ function pickTitle(lines: Line[], evidence: Evidence[]): void {
   if (best < 0 || (best === first && !lines.some((l, i) => i > first && l.zone === 'body'))) return;
   const line = lines[best];
   const hint = strongest(line.hints, (k) => k === 'title');
-  line.text = tidyTitle(line.text);
+  line.text = tidyTitle(headlineCell(line) ?? line.text);
   line.zone = 'title';
   line.by = hint?.by ?? ID;
   line.reason = `${hint?.reason ?? ''}; best headline candidate above the text`;

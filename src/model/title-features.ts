@@ -314,7 +314,7 @@ export function titleCandidates(lines: Line[], first: number): number[] {
 /**
  * What renderers and page software put around a headline and no reader counts as part of it: a
  * list bullet, an image shown as its file name (`[header.png]`, lynx), a documentation generator's
- * permalink sign (`¶`) and a forum reply's `Re:`.
+ * permalink sign (`¶`), a forum reply's `Re:` and a drawn rule after it.
  */
 // The line is tidied (single spaces, trimmed), so one optional space is enough, and the bracket
 // classes exclude `[`: each start position is tried in constant or bounded time (linear).
@@ -328,6 +328,8 @@ const TITLE_DECORATION = [
   / ?\[[^[\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp)\]$/iu,
   / ?¶$/u,
   /^re: /iu,
+  // A rule drawn beside it (w3m draws one under some headings, on a cell of the same row).
+  / ?(?<![\u2500-\u257f])[\u2500-\u257f]{3,}$/u,
 ];
 
 /** The headline without its decoration (see TITLE_DECORATION); the line itself when nothing would be left. */
