@@ -250,10 +250,13 @@ export function menuRow(text: string): boolean {
  * "Copyright © %s"); so do wire stories under their last paragraph.
  */
 export function copyrightNotice(text: string): boolean {
-  const bare = text.replace(BULLET_RE, '');
-  return (COPYRIGHT_LEAD_RE.test(bare) || RIGHTS_RESERVED_RE.test(text)) && lineWords(text, COPYRIGHT_WORDS) <= COPYRIGHT_WORDS;
+  // Over COPYRIGHT_CHARS a line has more than COPYRIGHT_WORDS words in any script but the spaceless ones.
+  const short = text.length <= COPYRIGHT_CHARS;
+  return (COPYRIGHT_LEAD_RE.test(text) || (short && RIGHTS_RESERVED_RE.test(text))) && lineWords(text, COPYRIGHT_WORDS) <= COPYRIGHT_WORDS;
 }
-const COPYRIGHT_LEAD_RE = /^(?:©|copyright\b|\(c\)\s?\d{4})/iu;
+/** The notice's lead, after a list bullet (BULLET_RE) or none. */
+const COPYRIGHT_LEAD_RE = /^(?:(?:[*+•·▪◦‣#□☆○■●-]|o)\s)?(?:©|copyright\b|\(c\)\s?\d{4})/iu;
+const COPYRIGHT_CHARS = 400;
 /** "All rights reserved" in the languages of the web's larger sites. */
 const RIGHTS_RESERVED_RE = new RegExp(
   [
