@@ -1294,7 +1294,8 @@ function keepCleanedText(doc: Doc, evidence: Evidence[], path: State[]): void {
   const title = doc.lines.findIndex((l) => l.zone === 'title');
   for (let i = title + 1; i < end; i++) {
     const line = doc.lines[i];
-    // A byline or date line between the headline and the text stays the article's.
+    // A byline or date line between the headline and the text stays the article's; one inside the
+    // text (a first pass kept it as text) is text.
     if ((i > first || line.zone.startsWith('junk:')) && keepable(line, evidence[i], -Infinity)) {
       line.zone = 'body';
       line.by = ID;

@@ -328,7 +328,7 @@ const TITLE_DECORATION = [
   / ?\[[^[\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp)\]$/iu,
   / ?¶$/u,
   /^re: /iu,
-  // A rule drawn beside it (w3m draws one under some headings, on a cell of the same row).
+  // A rule drawn after it on its line (box-drawing characters, a cell of the same row).
   / ?(?<![\u2500-\u257f])[\u2500-\u257f]{3,}$/u,
 ];
 
