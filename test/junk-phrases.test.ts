@@ -71,6 +71,15 @@ describe('junkPhrases', () => {
     expect(junkHints(dump)).toEqual([['junk:cookie'], ['junk:cookie'], ['junk:cookie'], ['junk:cookie'], []]);
   });
 
+  it("marks an author box's heading and link as the end of the article", () => {
+    const doc = toDoc('About the Author\nView all posts by Jane Roe', 't');
+    junkPhrases.run(doc, defaultOptions);
+    expect(doc.lines.map((line) => line.hints.map((hint) => hint.kind).sort())).toEqual([
+      ['article-end', 'junk:meta'],
+      ['article-end', 'junk:meta'],
+    ]);
+  });
+
   it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {
     const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);
