@@ -80,6 +80,10 @@ describe('junkPhrases', () => {
     ]);
   });
 
+  it("marks Blogger's gadget titles in the sidebar", () => {
+    expect(junkHints('Popular Posts\nTotal Pageviews\nSearch This Blog')).toEqual([['junk:related'], ['junk:footer'], ['junk:footer']]);
+  });
+
   it("marks lynx's line for an embedded frame, and only a frame's address or name", () => {
     const dump = ['IFRAME: https://ads.example/slot?id=7&size=300x250', 'IFRAME: inline_ads', 'IFRAME: the word and then more words'].join('\n');
     expect(junkHints(dump)).toEqual([['junk:ad'], ['junk:ad'], []]);
