@@ -28,6 +28,7 @@ describe('matchLine', () => {
 
   it('knows the story tools of news sites and share widgets', () => {
     expect(matchLine('E-mail this story')).toMatchObject({ kind: 'share', origin: 'story-tools', whole: true });
+    expect(matchLine('Discussion about this post')).toMatchObject({ kind: 'comments-start', origin: 'substack', whole: true });
     expect(matchLine('Printer-friendly version')).toMatchObject({ kind: 'share', whole: true });
     expect(matchLine('Tell a Friend')).toMatchObject({ kind: 'share', whole: true });
     expect(matchLine('Print this article | E-mail this article')).toMatchObject({ kind: 'share', whole: true });
