@@ -566,6 +566,18 @@ describe('comment headers where no line reads as running text', () => {
     ]);
     expect(zones.slice(2)).toEqual(['junk:nav', 'body']);
   });
+
+  it('nor on a name line over a date line, a header as sure taken together', () => {
+    const zones = decode([
+      ['Harbour reopens', [['title', 2], ['body', -1]]],
+      ['Leave a Reply', [['junk:comment-form', 4]]],
+      ['sam', [['comment-header', 2.5], ['body', 1]]],
+      ['12/05/2019 14:05', [['comment-header', 1], ['body', 0.8]]],
+      ['Glad the boats are out again, the town needs them.', [['body', 1.2]]],
+    ]);
+    expect(zones[2]).not.toBe('body');
+    expect(zones[4]).toBe('body');
+  });
 });
 
 describe('a comment form between the section starter and the comments', () => {

@@ -983,7 +983,7 @@ export const zoneDecoder: Cleaner = {
     const path = viterbi(doc.lines.length, {
       states: STATES,
       predecessors: PREDECESSORS,
-      start: (s) => (s === State.Pre || s === State.Meta || (s === State.Body && opensArticle(evidence[0]) && readsAsText(evidence[0])) ? 0 : -Infinity),
+      start: (s) => (s === State.Pre || s === State.Meta || (s === State.Body && opensArticle(evidence, 0) && readsAsText(evidence[0])) ? 0 : -Infinity),
       emit: (i, s) => (thread && s === State.Body ? threadEmission(evidence[i]) : emission(evidence[i], s)),
       transition: (i, from, to) => {
         // The parts of one input line that split-glued or comment-headers cut apart stay together.
@@ -996,7 +996,7 @@ export const zoneDecoder: Cleaner = {
         if (to === State.Post && from !== State.Post && e.end <= 0 && (e.junk?.weight ?? 0) < ARTICLE_END_JUNK) {
           return -Infinity;
         }
-        if (to === State.Body && (from === State.Pre || from === State.Meta) && !opensArticle(e)) return -Infinity;
+        if (to === State.Body && (from === State.Pre || from === State.Meta) && !opensArticle(evidence, i)) return -Infinity;
         // Out of the site's chrome, the article opens on a line that reads as text; under its byline or date, on the next line.
         if (to === State.Body && from === State.Pre && !readsAsText(e)) return -Infinity;
         // Comments follow an article: no comments section before running text or a sure section start.
@@ -1029,11 +1029,12 @@ export const zoneDecoder: Cleaner = {
 };
 
 /**
- * The article does not open on a sure comment header ("NAME says:"): a body that would is reader
- * comments taken for the article, and a second pass over that body drops the header as chrome.
+ * The article does not open on a sure comment header ("NAME says:", or a name line over a date
+ * line): a body that would is reader comments taken for the article, and a second pass over that
+ * body drops the header as chrome.
  */
-function opensArticle(e: Evidence): boolean {
-  return !sureHeader(e);
+function opensArticle(evidence: Evidence[], i: number): boolean {
+  return !sureHeaderAt(evidence, i);
 }
 
 /** The text model reads the line as text rather than chrome. */
