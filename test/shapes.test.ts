@@ -161,6 +161,9 @@ describe('looksLikeCode', () => {
     '[dims?thumbnail=980&quality=80]',
     'IFRAME: https://ads.example/slot?id=7&size=300x250',
     'Read more at https://example.com/a?b=c;d',
+    // A count after a listing's label.
+    '+ Garden tools(1,204)',
+    'Ferries(12)',
   ])('reads %s as no program text', (text) => {
     expect(looksLikeCode(text)).toBe(false);
   });

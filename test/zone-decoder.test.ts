@@ -1092,6 +1092,24 @@ describe('a code block inside the article', () => {
     expect(body).toContain(code[4]);
     expect(body).toContain(after);
   });
+
+  it('counts a little for the article, so that the article goes on through code blocks and the weak text between them', () => {
+    const code = (n: number): [string, [HintKind, number][]][] =>
+      ['const started = Date.now();', `const response${n} = await handler(request);`, 'log.info(request.method, response.status);'].map((line) => [line, [['body', -2]]]);
+    const zones = decode([
+      ['Logging every request', [['title', 3], ['body', -1]]],
+      ['The handler below wraps each request and writes its method and status to the log.', [['body', 3]]],
+      ...code(1),
+      ['Named clients', [['body', -1.8]]],
+      ['Each client may log differently.', [['body', 0.3]]],
+      ...code(2),
+      ['Global settings', [['body', -1.8]]],
+      ['These apply to every client.', [['body', 0.3]]],
+      ['Share this:', [['junk:share', 4], ['article-end', 4]]],
+    ]);
+    // Through the second block: the weak heading and line between the blocks are the article's.
+    expect(zones.slice(1, 10)).toEqual(Array(9).fill('body'));
+  });
 });
 
 describe("the article's byline and date", () => {

@@ -325,11 +325,12 @@ export function endsInEmoticon(text: string): boolean {
 /**
  * Program text as articles and documentation print it in a code block: a statement's or a block's
  * end (`;`, `{`, a leading `}`), a comment's lead (`//`, `/*`, `#include`), a shell prompt, a call
- * ending the line (`expect(x)`), or an operator prose does not use, between two operands (`==`,
- * `!=`, `=>`, `->`, `::`, `+=`, ` = `; a rule of `=` is none). Addresses and lynx's bracketed file
- * names hold `=` too: a line with an address, in brackets or an embedded frame is no code.
+ * ending the line (`expect(x)`; numbers alone in its brackets are a listing's count, `Ferries(12)`),
+ * or an operator prose does not use, between two operands (`==`, `!=`, `=>`, `->`, `::`, `+=`,
+ * ` = `; a rule of `=` is none). Addresses and lynx's bracketed file names hold `=` too: a line with
+ * an address, in brackets or an embedded frame is no code.
  */
-const CODE_RE = /^(?:\/\/|\/\*|#include\b|\$ \S|\})|[;{]$|\w\([^()]{0,80}\)[;,]?$|[\w)]\s?(?:[=!]==?|=>|[+*-]=)\s?[\w("'-]|\w->\w|\w::\w|\w\s=\s[\w"'([{-]/u;
+const CODE_RE = /^(?:\/\/|\/\*|#include\b|\$ \S|\})|[;{]$|\w\((?![\d,.\s]{0,80}\))[^()]{0,80}\)[;,]?$|[\w)]\s?(?:[=!]==?|=>|[+*-]=)\s?[\w("'-]|\w->\w|\w::\w|\w\s=\s[\w"'([{-]/u;
 /** What every CODE_RE match holds. */
 const CODE_CUE = /[;{}()=>:&|/$#]/u;
 
