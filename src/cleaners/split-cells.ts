@@ -22,7 +22,7 @@ const CELL_GAP = / {3,}/;
 /** A gap this wide parts layout cells; a shorter run of spaces may be non-breaking spaces between sentences. */
 const WIDE_GAP = 6;
 /** A cell of this many words is text (a headline has three words or more, a label fewer). */
-const LONG_CELL = 4;
+export const LONG_CELL = 4;
 /** A layout row holds the text and a label or two; a row of more cells with words is a data table. */
 const MAX_CELLS = 3;
 /** Box-drawing borders: a table drawn with its grid holds data, not page layout. */

@@ -6,6 +6,7 @@ import { tidyTitle, titleCandidates } from '../model/title-features.js';
 import { viterbi } from '../model/viterbi.js';
 import { commentLink } from '../patterns/index.js';
 import { LETTER_OR_DIGIT_RE, LETTER_RE, lineWords } from '../text-stats.js';
+import { LONG_CELL } from './split-cells.js';
 import { tidyLine } from './tidy-text.js';
 
 const ID = 'zone-decoder';
@@ -719,7 +720,7 @@ function emission(e: Evidence, state: State): number {
       if (e.meta && e.junk?.kind === 'junk:meta') return e.meta.weight - 1 + junk;
       return (e.meta ? e.meta.weight - 1 : NO_META_CUE) - junk;
     case State.Body:
-      // The text model, fitted on prose, doubts program text: a code block neither ends the article nor counts against it.
+      // The text model, fitted on prose, doubts program text: a code block's line counts a little for the article (CODE_TEXT).
       return (e.code ? Math.max(e.content, CODE_TEXT) : e.content) - junk;
     case State.CStart:
       return e.start > 0 ? e.start + (e.confirmed ? CONFIRMED_START : 0) : -Infinity;
@@ -1236,14 +1237,11 @@ function restoreLeadingMeta(lines: Line[], evidence: Evidence[], end: number): n
   return 0;
 }
 
-/** A headline has this many words or more (split-cells' LONG_CELL); a label beside it at most half as many. */
-const HEADLINE_CELL_WORDS = 4;
-
 /**
  * The headline's own part of a line where the dump padded it and a label beside it with two spaces
- * ("Sport  Harbour reopens after the storms"): the one part of HEADLINE_CELL_WORDS words or more,
- * with at least twice the words of any other. Null when there is none, or when a cleaner after
- * split-cells changed the line.
+ * ("Sport  Harbour reopens after the storms"): the one part that is text as split-cells reads a cell
+ * (LONG_CELL words or more), with at least twice the words of any other. Null when there is none,
+ * or when a cleaner after split-cells changed the line.
  */
 function headlineCell(line: Line): string | null {
   if (line.padded === undefined) return null;
@@ -1252,7 +1250,7 @@ function headlineCell(line: Line): string | null {
   const counts = parts.map((part) => lineWords(part));
   const most = Math.max(...counts);
   const at = counts.indexOf(most);
-  if (most < HEADLINE_CELL_WORDS || counts.some((c, i) => i !== at && 2 * c > most)) return null;
+  if (most < LONG_CELL || counts.some((c, i) => i !== at && 2 * c > most)) return null;
   return parts[at];
 }
 

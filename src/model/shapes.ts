@@ -244,6 +244,10 @@ export function menuRow(text: string): boolean {
   return !hasDate(text);
 }
 
+/** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets by list depth (`•`, `□`, `☆`, `○`, `■`), others' (`●`), dashes. */
+export const BULLET_RE = /^(?:[*+•·▪◦‣#□☆○■●-]|o)\s/u;
+export const NUMBERED_RE = /^\(?\d{1,3}[.)]\s/u;
+
 /**
  * A copyright notice: a short line that opens with "©", "Copyright" or "(c) YEAR", or says "All rights
  * reserved" (in one of 24 languages). Site footers print one ("© 2026 Site Name", a theme's
@@ -254,8 +258,8 @@ export function copyrightNotice(text: string): boolean {
   const short = text.length <= COPYRIGHT_CHARS;
   return (COPYRIGHT_LEAD_RE.test(text) || (short && RIGHTS_RESERVED_RE.test(text))) && lineWords(text, COPYRIGHT_WORDS) <= COPYRIGHT_WORDS;
 }
-/** The notice's lead, after a list bullet (BULLET_RE) or none. */
-const COPYRIGHT_LEAD_RE = /^(?:(?:[*+•·▪◦‣#□☆○■●-]|o)\s)?(?:©|copyright\b|\(c\)\s?\d{4})/iu;
+/** The notice's lead, after a list bullet (BULLET_RE, without its anchor) or none. */
+const COPYRIGHT_LEAD_RE = new RegExp(`^(?:${BULLET_RE.source.slice(1)})?(?:©|copyright\\b|\\(c\\)\\s?\\d{4})`, 'iu');
 const COPYRIGHT_CHARS = 400;
 /** "All rights reserved" in the languages of the web's larger sites. */
 const RIGHTS_RESERVED_RE = new RegExp(
@@ -290,10 +294,6 @@ const RIGHTS_RESERVED_RE = new RegExp(
 );
 /** Longer lines that say so are text about copyright, or a notice glued to text. */
 const COPYRIGHT_WORDS = 25;
-
-/** lynx bullets (`*`, `+`, `o`, `#`), w3m bullets by list depth (`•`, `□`, `☆`, `○`, `■`), others' (`●`), dashes. */
-export const BULLET_RE = /^(?:[*+•·▪◦‣#□☆○■●-]|o)\s/u;
-export const NUMBERED_RE = /^\(?\d{1,3}[.)]\s/u;
 
 /**
  * Sentence-final punctuation in any script (full-width and half-width CJK stops, Arabic and Urdu,
